@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up povineq on a fresh Debian machine: the system packages the notebooks and browser tests
+# need (Jupyter, Chromium), the npm packages (which also builds dist/ and links the package to
+# itself for notebooks), and the tslab Jupyter kernel in the project-local .jupyter/ folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v jupyter-nbconvert >/dev/null 2>&1 || need+=(jupyter-nbconvert jupyter-client python3-ipykernel)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "povineq setup: installing Debian packages: ${need[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+echo "povineq setup: installing npm packages (npm ci)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "povineq setup: registering the tslab kernel in .jupyter/"
+npx --no-install tslab install --python "$(command -v python3)" --prefix "$PWD/.jupyter" >/dev/null
+echo "povineq setup: done"

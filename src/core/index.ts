@@ -1,0 +1,17 @@
+export {
+  Distribution,
+  distribution,
+  fromColumns,
+  isDistribution,
+  lowerBound,
+  upperBound,
+  type Input,
+  type ColumnOptions,
+  type DataOptions,
+  type MeasureOptions,
+  type Dropped,
+} from './distribution.js';
+export { argsort, isSorted } from './sort.js';
+export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncomeAt, checkProbability } from './quantile.js';
+export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber } from './measure.js';
+export { type Grouping, groupRows, groupLabel, partition } from './groups.js';

@@ -1,0 +1,95 @@
+import { PovineqError } from '../data/errors.js';
+import { type Distribution, type Input, type MeasureOptions, distribution } from './distribution.js';
+
+/**
+ * What povineq knows about a measure beyond its function: how to compute it on a Distribution,
+ * and whether it takes a poverty line (so grouped computations can supply the population's line).
+ * Used by byGroup, the Arquero ops and estimate().
+ */
+export interface MeasureInfo<O = any> {
+  /** The measure's public name, e.g. `'gini'`; also the output column name in byGroup. */
+  name: string;
+  /** The computation on a validated, sorted Distribution. */
+  compute: (d: Distribution, options: O & MeasureOptions) => number;
+  /**
+   * For poverty measures: the line used when the caller gives none. byGroup computes it once on
+   * the whole population and passes it to every group (unless `groupLine: true`).
+   */
+  defaultLine?: (d: Distribution, options: O & MeasureOptions) => number;
+  /** Option names that are positional parameters of the Arquero op, in order. */
+  params?: readonly string[];
+}
+
+/** A public measure function with its {@link MeasureInfo} attached. */
+export type Measure<O = {}> = ({} extends O
+  ? (data: Input, options?: MeasureOptions & O) => number
+  : (data: Input, options: MeasureOptions & O) => number) & { readonly info: MeasureInfo<O> };
+
+/**
+ * Makes the public form of a measure: `(data, options) => number`, building (or reusing) a
+ * Distribution and handing it to `info.compute`.
+ */
+export function defineMeasure<O>(info: MeasureInfo<O>): Measure<O> {
+  const fn = (data: Input, options: MeasureOptions & O = {} as MeasureOptions & O): number =>
+    info.compute(distribution(data, options), options);
+  Object.defineProperty(fn, 'name', { value: info.name });
+  return Object.assign(fn, { info }) as Measure<O>;
+}
+
+/** The measure info of a public measure function, or an error naming what was passed. */
+export function measureInfo(measure: unknown): MeasureInfo {
+  const info = (measure as { info?: MeasureInfo } | undefined)?.info;
+  if (typeof measure !== 'function' || !info || typeof info.compute !== 'function') {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      `expected a povineq measure such as gini or headcount, got ${typeof measure === 'function' ? `function ${measure.name || '(anonymous)'}` : typeof measure}`,
+      { option: 'measure' },
+    );
+  }
+  return info;
+}
+
+/** The poverty line option, required by FGT-family measures. */
+export function requireLine(options: { line?: number } | undefined, measure: string): number {
+  const line = options?.line;
+  if (line === undefined) {
+    throw new PovineqError(
+      'MISSING_OPTION',
+      `${measure} needs a poverty line: pass { line }, e.g. { line: povertyLine(d) } for 60% of the median`,
+      { option: 'line', measure },
+    );
+  }
+  if (typeof line !== 'number' || !Number.isFinite(line) || line <= 0) {
+    throw new PovineqError('INVALID_OPTION', `${measure}: line must be a positive finite number, got ${JSON.stringify(line)}`, {
+      option: 'line',
+      measure,
+    });
+  }
+  return line;
+}
+
+/** The weighted mean, which relative inequality measures divide by: it must be positive. */
+export function positiveMean(d: Distribution, measure: string): number {
+  const mean = d.mean;
+  if (!(mean > 0)) {
+    throw new PovineqError(
+      'NON_POSITIVE_MEAN',
+      `${measure} is relative to the mean, but the weighted mean of column "${d.column}" is ${mean}; ` +
+        `it is defined only for a positive mean`,
+      { column: d.column, measure, mean },
+    );
+  }
+  return mean;
+}
+
+/** A finite number option, with a message naming it. */
+export function requireNumber(value: unknown, option: string, measure: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new PovineqError(
+      value === undefined ? 'MISSING_OPTION' : 'INVALID_OPTION',
+      `${measure} needs a finite number for option ${option}, got ${JSON.stringify(value)}`,
+      { option, measure },
+    );
+  }
+  return value;
+}

@@ -1,0 +1,124 @@
+import { PovineqError } from '../data/errors.js';
+import type { Distribution } from './distribution.js';
+
+/**
+ * The rule that turns a weighted sample into a quantile.
+ *
+ * - `'eurostat'`: the EU-SILC rule. With cumulative weight share Cᵢ/W, take the first unit with
+ *   Cᵢ/W ≥ p; if Cᵢ/W equals p exactly (within 1e-12 relative), average it with the next unit.
+ * - `'laeken'`: R laeken 0.5's `weightedQuantile`: the first unit whose cumulative share strictly
+ *   exceeds p. It differs from `'eurostat'` only where a cumulative share equals p exactly.
+ * - `7`: R's default type 7 (linear interpolation between order statistics), generalised to
+ *   weights read as frequencies: position h = (W − 1)p in the expanded sample. With unit weights
+ *   it is exactly R's `quantile(x, p, type = 7)`; integer weights give the same as duplicating rows.
+ */
+export type QuantileType = 'eurostat' | 'laeken' | 7;
+
+const TIE_TOLERANCE = 1e-12;
+
+/** Weighted quantile of a Distribution at probability p ∈ [0, 1]. */
+export function quantileOf(d: Distribution, p: number, type: QuantileType = 'eurostat'): number {
+  checkProbability(p, 'p');
+  return quantileRange(d, p, type, 0, d.n);
+}
+
+/**
+ * Quantile of the units in sorted positions [start, end) — used for the median of the poor
+ * (rmpg) without copying.
+ */
+export function quantileRange(d: Distribution, p: number, type: QuantileType, start: number, end: number): number {
+  const x = d.values;
+  const n = end - start;
+  if (n <= 0) throw new PovineqError('EMPTY', `no units to take a quantile of in column "${d.column}"`);
+  if (p === 0 && type !== 7) return x[start]!;
+  if (p === 1 && type !== 7) return x[end - 1]!;
+  const cw = d.cumulativeWeights;
+  const before = start === 0 ? 0 : cw[start - 1]!;
+  const total = cw[end - 1]! - before;
+  if (type === 'laeken') {
+    // first i with (C_i - before) / total > p, computed as laeken does (share, then compare)
+    let lo = start;
+    let hi = end - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cw[mid]! - before) / total > p) hi = mid;
+      else lo = mid + 1;
+    }
+    return x[lo]!;
+  }
+  if (type === 'eurostat') {
+    const target = p * total;
+    let lo = start;
+    let hi = end - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cw[mid]! - before >= target - TIE_TOLERANCE * total) hi = mid;
+      else lo = mid + 1;
+    }
+    if (Math.abs(cw[lo]! - before - target) <= TIE_TOLERANCE * total && lo + 1 < end) {
+      return (x[lo]! + x[lo + 1]!) / 2;
+    }
+    return x[lo]!;
+  }
+  if (type === 7) {
+    const h = Math.max(0, (total - 1) * p);
+    const k = Math.floor(h);
+    const a = valueAtRank(d, k, start, end, before);
+    const b = h > k ? valueAtRank(d, k + 1, start, end, before) : a;
+    return a + (h - k) * (b - a);
+  }
+  throw new PovineqError('INVALID_OPTION', `quantile type must be 'eurostat', 'laeken' or 7, got ${JSON.stringify(type)}`, { option: 'type' });
+}
+
+/** Value at 0-based rank k of the sample expanded by frequency weights: first unit with Cᵢ > k. */
+function valueAtRank(d: Distribution, k: number, start: number, end: number, before: number): number {
+  const cw = d.cumulativeWeights;
+  let lo = start;
+  let hi = end - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cw[mid]! - before > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return d.values[lo]!;
+}
+
+/**
+ * The Lorenz curve at population share p: the share of total income held by the poorest p of
+ * the weighted population. A unit straddling p is split: L(p) = (T_{i−1} + (pW − C_{i−1}) xᵢ) / T.
+ */
+export function lorenzAt(d: Distribution, p: number): number {
+  checkProbability(p, 'p');
+  return cumulativeIncomeAt(d, p) / d.total;
+}
+
+/** Σ wx of the poorest share p of the population, splitting the unit that straddles p. */
+export function cumulativeIncomeAt(d: Distribution, p: number): number {
+  if (p <= 0) return 0;
+  const cw = d.cumulativeWeights;
+  const ct = d.cumulativeTotals;
+  const W = d.totalWeight;
+  if (p >= 1) return d.total;
+  const target = p * W;
+  // first i with C_i >= target
+  let lo = 0;
+  let hi = d.n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cw[mid]! >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  const cPrev = lo === 0 ? 0 : cw[lo - 1]!;
+  const tPrev = lo === 0 ? 0 : ct[lo - 1]!;
+  return tPrev + (target - cPrev) * d.values[lo]!;
+}
+
+export function checkProbability(p: number, option: string, open = false): void {
+  if (typeof p !== 'number' || !(open ? p > 0 && p < 1 : p >= 0 && p <= 1)) {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      `option ${option} must be a number in ${open ? '(0, 1)' : '[0, 1]'} (a fraction, not a percent), got ${JSON.stringify(p)}`,
+      { option },
+    );
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * povineq: poverty and inequality analytics for Scottish local government.
+ *
+ * Every export is re-exported here from its folder's index. Importing povineq also registers its
+ * measures as Arquero aggregate ops (see {@link registerOps}).
+ *
+ * @packageDocumentation
+ */
+import { registerOps } from './arquero.js';
+
+export { PovineqError, type PovineqErrorCode } from './data/index.js';
+export type { ColumnSource, DataFrameLike } from './data/index.js';
+export { readCSV, type ReadCSVOptions } from './data/index.js';
+export { eusilc, datasetPath } from './data/index.js';
+export {
+  Distribution,
+  distribution,
+  type Input,
+  type ColumnOptions,
+  type DataOptions,
+  type MeasureOptions,
+  type Dropped,
+} from './core/index.js';
+export { type Measure, type MeasureInfo, measureInfo } from './core/index.js';
+export type { QuantileType } from './core/index.js';
+export * from './measures/index.js';
+export { registerOps } from './arquero.js';
+
+registerOps();

@@ -1,0 +1,52 @@
+import type { Distribution } from '../../core/index.js';
+import { defineMeasure, positiveMean, requireNumber } from '../../core/index.js';
+import { PovineqError } from '../../data/index.js';
+
+/** Options of the Atkinson index. */
+export interface AtkinsonOptions {
+  /** Inequality aversion ε ≥ 0 (0.5, 1 and 2 are common). */
+  epsilon: number;
+}
+
+/** A(ε) on a Distribution whose values suit ε (positive for ε ≥ 1). */
+export function atkinsonOf(d: Distribution, epsilon: number): number {
+  const mu = positiveMean(d, 'atkinson');
+  const x = d.values;
+  const w = d.weights;
+  let s = 0;
+  if (epsilon === 1) {
+    for (let i = 0; i < x.length; i++) s += w[i]! * Math.log(x[i]!);
+    return 1 - Math.exp(s / d.totalWeight) / mu;
+  }
+  const e = 1 - epsilon;
+  for (let i = 0; i < x.length; i++) s += w[i]! * Math.pow(x[i]! / mu, e);
+  return 1 - Math.pow(s / d.totalWeight, 1 / e);
+}
+
+/**
+ * Atkinson index: the share of mean income a society would give up for perfect equality.
+ *
+ * A(ε) = 1 − (Σ wᵢ (xᵢ/μ)^(1−ε) / Σ wᵢ)^(1/(1−ε)); for ε = 1, A = 1 − exp(Σ wᵢ ln xᵢ / Σ wᵢ) / μ.
+ * Needs positive incomes for ε ≥ 1 (zero or negative values raise an error naming the column
+ * unless `nonPositive: 'drop'`); non-negative incomes for 0 < ε < 1.
+ * Reference: Atkinson (1970), J. Econ. Theory 2(3).
+ *
+ * @example
+ * atkinson([10, 20, 30, 40], { epsilon: 1 }) // 0.11465…
+ */
+export const atkinson = defineMeasure<AtkinsonOptions>({
+  name: 'atkinson',
+  params: ['epsilon'],
+  compute: (d, o) => {
+    const epsilon = requireNumber(o?.epsilon, 'epsilon', 'atkinson');
+    if (epsilon < 0) {
+      throw new PovineqError('INVALID_OPTION', `atkinson: epsilon must be ≥ 0 (inequality aversion), got ${epsilon}`, { option: 'epsilon' });
+    }
+    if (epsilon === 0) {
+      positiveMean(d, 'atkinson');
+      return 0;
+    }
+    const needsPositive = epsilon >= 1 || (d.n > 0 && d.values[0]! < 0);
+    return atkinsonOf(needsPositive ? d.positive('atkinson', o.nonPositive) : d, epsilon);
+  },
+});

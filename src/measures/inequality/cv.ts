@@ -1,0 +1,28 @@
+import type { Distribution } from '../../core/index.js';
+import { defineMeasure, positiveMean } from '../../core/index.js';
+
+/** Weighted coefficient of variation on a Distribution (population standard deviation / mean). */
+export function cvOf(d: Distribution): number {
+  const mu = positiveMean(d, 'cv');
+  const x = d.values;
+  const w = d.weights;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const e = x[i]! - mu;
+    s += w[i]! * e * e;
+  }
+  return Math.sqrt(s / d.totalWeight) / mu;
+}
+
+/**
+ * Coefficient of variation: standard deviation over the mean, CV = √(Σ wᵢ(xᵢ − μ)² / W) / μ.
+ *
+ * Uses the population (divide-by-W) variance, so that GE(2) = CV²/2 holds exactly; R's
+ * `sd(x)/mean(x)` (and ineq::var.coeff) divide by n − 1 instead. Zero and negative incomes are
+ * accepted; the mean must be positive.
+ * Reference: Cowell (2011) Measuring Inequality, ch. 2.
+ *
+ * @example
+ * cv([1, 2, 3, 4]) // 0.4472…
+ */
+export const cv = defineMeasure<{}>({ name: 'cv', compute: (d) => cvOf(d) });

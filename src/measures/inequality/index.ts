@@ -1,0 +1,13 @@
+export { gini, giniOf } from './gini.js';
+export { theil } from './theil.js';
+export { mld, meanLogDeviation } from './mld.js';
+export { generalizedEntropy, generalizedEntropyOf, entropyDomain, type EntropyOptions } from './generalized-entropy.js';
+export { atkinson, atkinsonOf, type AtkinsonOptions } from './atkinson.js';
+export { palma, palmaOf } from './palma.js';
+export { s80s20, s80s20Of } from './s80s20.js';
+export { quantile, median, percentileRatio, type QuantileOptions, type PercentileRatioOptions } from './quantile.js';
+export { lorenz, lorenzOf, type LorenzOptions } from './lorenz.js';
+export { cv, cvOf } from './cv.js';
+export { hoover, hooverOf, robinHood } from './hoover.js';
+export { topShare, bottomShare, type ShareOptions } from './shares.js';
+export { mean } from './mean.js';

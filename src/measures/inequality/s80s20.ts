@@ -1,0 +1,41 @@
+import type { Distribution } from '../../core/index.js';
+import { defineMeasure, positiveMean } from '../../core/index.js';
+import { quantileOf } from '../../core/index.js';
+import { PovineqError } from '../../data/index.js';
+
+/**
+ * S80/S20 on a Distribution, as laeken's `qsr`: with q₂₀ and q₈₀ the weighted quintiles by
+ * laeken's rule, Σ wx over units with x > q₈₀ divided by Σ wx over units with x ≤ q₂₀.
+ */
+export function s80s20Of(d: Distribution): number {
+  positiveMean(d, 's80s20');
+  const q20 = quantileOf(d, 0.2, 'laeken');
+  const q80 = quantileOf(d, 0.8, 'laeken');
+  const ct = d.cumulativeTotals;
+  const kLow = d.countAtOrBelow(q20);
+  const kHigh = d.countAtOrBelow(q80);
+  const bottom = kLow === 0 ? 0 : ct[kLow - 1]!;
+  const top = d.total - (kHigh === 0 ? 0 : ct[kHigh - 1]!);
+  if (!(bottom > 0)) {
+    throw new PovineqError(
+      'UNDEFINED_RESULT',
+      `s80s20: the bottom quintile of column "${d.column}" has total income ${bottom}; the ratio needs a positive total`,
+      { column: d.column },
+    );
+  }
+  return top / bottom;
+}
+
+/**
+ * S80/S20 income quintile share ratio (Eurostat's QSR): total income of the top fifth over total
+ * income of the bottom fifth.
+ *
+ * Follows R laeken::qsr exactly: q₂₀, q₈₀ are weighted quantiles taking the first unit whose
+ * cumulative weight share strictly exceeds p; the top group is x > q₈₀ and the bottom x ≤ q₂₀, so
+ * ties at a cut-off all fall in the bottom group and out of the top group.
+ * Reference: Eurostat (2004) EU-SILC common indicators; Alfons & Templ (2013), J. Stat. Softw. 54(15).
+ *
+ * @example
+ * s80s20(households, { value: 'income', weight: 'w' })
+ */
+export const s80s20 = defineMeasure<{}>({ name: 's80s20', compute: (d) => s80s20Of(d) });

@@ -1,0 +1,17 @@
+import { defineMeasure } from '../../core/index.js';
+import { entropyDomain, generalizedEntropyOf } from './generalized-entropy.js';
+
+/**
+ * Theil index T = GE(1) = Σ wᵢ (xᵢ/μ) ln(xᵢ/μ) / Σ wᵢ.
+ *
+ * Ranges from 0 (equality) to ln(W/w_max) (one unit has everything). Needs positive incomes:
+ * zero or negative values raise an error naming the column unless `nonPositive: 'drop'`.
+ * Reference: Theil (1967) Economics and Information Theory; Cowell (2011), ch. 3.
+ *
+ * @example
+ * theil([1, 2, 3, 4]) // 0.107…
+ */
+export const theil = defineMeasure<{}>({
+  name: 'theil',
+  compute: (d, o) => generalizedEntropyOf(entropyDomain(d, 1, 'theil', o.nonPositive), 1),
+});

@@ -1,0 +1,80 @@
+import type { Distribution } from '../../core/index.js';
+import { defineMeasure, requireNumber } from '../../core/index.js';
+import { quantileOf, quantileRange } from '../../core/index.js';
+import { PovineqError } from '../../data/index.js';
+
+/** Options of {@link arpr} and {@link rmpg}. */
+export interface ArprOptions {
+  /** Fraction of the median that sets the threshold, default 0.6. */
+  fraction?: number;
+  /**
+   * A threshold computed elsewhere (e.g. on the whole population when measuring a subgroup).
+   * When given, `fraction` is ignored.
+   */
+  line?: number;
+}
+
+/** The at-risk-of-poverty threshold as laeken's `arpt`: fraction × weighted median (laeken rule). */
+export function arptOf(d: Distribution, options: ArprOptions = {}): number {
+  if (options.line !== undefined) return requireNumber(options.line, 'line', 'arpr');
+  const fraction = requireNumber(options.fraction ?? 0.6, 'fraction', 'arpr');
+  if (!(fraction > 0)) {
+    throw new PovineqError('INVALID_OPTION', `arpr: fraction must be positive (0.6 for 60%), got ${fraction}`, { option: 'fraction' });
+  }
+  return fraction * quantileOf(d, 0.5, 'laeken');
+}
+
+/** ARPR on a Distribution with a given threshold. */
+export function arprOf(d: Distribution, line: number): number {
+  return d.weightBelow(line) / d.totalWeight;
+}
+
+/**
+ * At-risk-of-poverty rate: the weighted share of units strictly below 60% of the weighted median.
+ *
+ * Matches R laeken::arpr: the median takes the first unit whose cumulative weight share strictly
+ * exceeds 0.5, and "below" is strict. Returns a fraction (laeken reports percent). For subgroups,
+ * pass the whole population's threshold as `line` (byGroup does this for you).
+ * Reference: Eurostat (2004) EU-SILC common indicators; Alfons & Templ (2013), J. Stat. Softw. 54(15).
+ *
+ * @example
+ * arpr(eusilc, { value: 'eqIncome', weight: 'rb050' }) // 0.1444422
+ */
+export const arpr = defineMeasure<ArprOptions>({
+  name: 'arpr',
+  params: ['fraction'],
+  defaultLine: (d, o) => arptOf(d, { fraction: o?.fraction }),
+  compute: (d, o) => arprOf(d, arptOf(d, o)),
+});
+
+/** RMPG on a Distribution with a given threshold. */
+export function rmpgOf(d: Distribution, line: number): number {
+  const k = d.countBelow(line);
+  if (k === 0) {
+    throw new PovineqError(
+      'UNDEFINED_RESULT',
+      `rmpg: no unit of column "${d.column}" is below the threshold ${line}, so the median of the poor is undefined`,
+      { column: d.column, line },
+    );
+  }
+  const medianPoor = quantileRange(d, 0.5, 'laeken', 0, k);
+  return (line - medianPoor) / line;
+}
+
+/**
+ * Relative median at-risk-of-poverty gap: how far the median income of those below the threshold
+ * falls short of it, (z − median of the poor) / z, with z = 60% of the weighted median.
+ *
+ * Matches R laeken::rmpg (laeken's quantile rule for both medians, strict "below"). Returns a
+ * fraction. Errors when nobody is below the threshold.
+ * Reference: Eurostat (2004); Alfons & Templ (2013).
+ *
+ * @example
+ * rmpg(eusilc, { value: 'eqIncome', weight: 'rb050' }) // 0.1892928
+ */
+export const rmpg = defineMeasure<ArprOptions>({
+  name: 'rmpg',
+  params: ['fraction'],
+  defaultLine: (d, o) => arptOf(d, { fraction: o?.fraction }),
+  compute: (d, o) => rmpgOf(d, arptOf(d, o)),
+});

@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+// One ESM and one CommonJS build from src/index.ts, each with its own type declarations.
+// Runtime dependencies stay external so that users share one arquero instance with povineq
+// (the aggregate ops povineq registers must land in the registry the user's arquero reads).
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: { compilerOptions: { types: ['node'] } },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  splitting: false,
+  treeshake: true,
+  shims: true,
+});

@@ -21,7 +21,7 @@ export {
   type MeasureOptions,
   type Dropped,
 } from './core/index.js';
-export { type Measure, type MeasureInfo, measureInfo } from './core/index.js';
+export { type Measure, type MeasureInfo, measureInfo, type Random, random } from './core/index.js';
 export type { QuantileType } from './core/index.js';
 export * from './measures/index.js';
 export { registerOps } from './arquero.js';

@@ -15,3 +15,4 @@ export { argsort, isSorted } from './sort.js';
 export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncomeAt, checkProbability } from './quantile.js';
 export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber } from './measure.js';
 export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
+export { type Random, random } from './random.js';

@@ -20,5 +20,5 @@ echo "povineq setup: installing npm packages (npm ci)"
 npm ci --no-audit --no-fund --loglevel=error
 
 echo "povineq setup: registering the tslab kernel in .jupyter/"
-npx --no-install tslab install --python "$(command -v python3)" --binary "$PWD/node_modules/.bin/tslab" --prefix "$PWD/.jupyter" >/dev/null
+npx --no-install tslab install --python /usr/bin/python3 --binary "$PWD/node_modules/.bin/tslab" --prefix "$PWD/.jupyter" >/dev/null
 echo "povineq setup: done"

@@ -1,4 +1,4 @@
-import { addAggregateFunction } from 'arquero';
+import { addAggregateFunction, op as arqueroOp } from 'arquero';
 import { fromColumns } from './core/index.js';
 import { PovineqError, plural } from './data/index.js';
 import { MEASURES } from './measures/index.js';
@@ -72,3 +72,50 @@ export function registerOps(): void {
     );
   }
 }
+
+/** A column reference or value as Arquero passes it to an aggregate op. */
+type OpArg = unknown;
+
+/**
+ * Types of the aggregate ops povineq registers, for TypeScript users (in Arquero's table
+ * expressions each returns the measure as a number).
+ */
+export interface PovineqOps {
+  gini(value: OpArg, weight?: OpArg): number;
+  theil(value: OpArg, weight?: OpArg): number;
+  mld(value: OpArg, weight?: OpArg): number;
+  generalizedEntropy(value: OpArg, weight: OpArg, alpha: number): number;
+  atkinson(value: OpArg, weight: OpArg, epsilon: number): number;
+  palma(value: OpArg, weight?: OpArg): number;
+  s80s20(value: OpArg, weight?: OpArg): number;
+  percentileRatio(value: OpArg, weight: OpArg, upper: number, lower: number): number;
+  weightedQuantile(value: OpArg, weight: OpArg, p: number): number;
+  weightedMedian(value: OpArg, weight?: OpArg): number;
+  weightedMean(value: OpArg, weight?: OpArg): number;
+  cv(value: OpArg, weight?: OpArg): number;
+  hoover(value: OpArg, weight?: OpArg): number;
+  topShare(value: OpArg, weight: OpArg, p: number): number;
+  bottomShare(value: OpArg, weight: OpArg, p: number): number;
+  povertyLine(value: OpArg, weight: OpArg, fraction: number): number;
+  fgt(value: OpArg, weight: OpArg, alpha: number, line: number): number;
+  headcount(value: OpArg, weight: OpArg, line: number): number;
+  povertyRate(value: OpArg, weight: OpArg, line: number): number;
+  povertyGap(value: OpArg, weight: OpArg, line: number): number;
+  povertySeverity(value: OpArg, weight: OpArg, line: number): number;
+  watts(value: OpArg, weight: OpArg, line: number): number;
+  sen(value: OpArg, weight: OpArg, line: number): number;
+  sst(value: OpArg, weight: OpArg, line: number): number;
+  arpr(value: OpArg, weight?: OpArg): number;
+  rmpg(value: OpArg, weight?: OpArg): number;
+}
+
+/**
+ * Arquero's `op` with povineq's aggregate ops typed, so TypeScript (and notebooks on the tslab
+ * kernel, which type-check every cell) accept `op.gini('income', 'w')`. It is the same object as
+ * Arquero's own `op`.
+ *
+ * @example
+ * import { op } from 'povineq';
+ * table.groupby('council').rollup({ g: op.gini('income', 'w') });
+ */
+export const op = arqueroOp as typeof arqueroOp & PovineqOps;

@@ -24,6 +24,6 @@ export {
 export { type Measure, type MeasureInfo, measureInfo, type Random, random } from './core/index.js';
 export type { QuantileType } from './core/index.js';
 export * from './measures/index.js';
-export { registerOps } from './arquero.js';
+export { registerOps, op, type PovineqOps } from './arquero.js';
 
 registerOps();

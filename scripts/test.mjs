@@ -2,6 +2,13 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
+// Notebooks and interop tests import the built package: build it from the current sources first.
+const build = spawnSync('npx', ['--no-install', 'tsup', '--silent'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const out = '.vitest-results.json';
 fs.rmSync(out, { force: true });
 const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...process.argv.slice(2)];

@@ -25,5 +25,6 @@ export { type Measure, type MeasureInfo, measureInfo, type Random, random } from
 export type { QuantileType } from './core/index.js';
 export * from './measures/index.js';
 export { registerOps, op, type PovineqOps } from './arquero.js';
+export * from './scotland/index.js';
 
 registerOps();

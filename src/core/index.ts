@@ -16,3 +16,4 @@ export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncom
 export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber } from './measure.js';
 export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
 export { type Random, random } from './random.js';
+export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamma } from './student-t.js';

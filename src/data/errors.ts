@@ -46,7 +46,9 @@ export type PovineqErrorCode =
   | 'INVALID_SCENARIO'
   | 'INVALID_CHART'
   | 'RENDER_FAILED'
-  | 'NOT_CONVERGED';
+  | 'NOT_CONVERGED'
+  | 'TOO_FEW_GROUPS'
+  | 'OUT_OF_RANGE';
 
 /**
  * Lists up to `limit` row indices for a message: "rows 3, 9, 12" or "rows 3, 9, 12, … (57 in all)".

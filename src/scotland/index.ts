@@ -1,0 +1,18 @@
+// Scottish geographies and data: councils, SIMD, boundaries, LGBF, CPOP, NRS population; deprivation
+// groups, LGBF comparisons and overlapping-deprivation micro-areas (issue 6).
+export {
+  SCOTLAND_CODE,
+  type Council,
+  type CouncilCodeOptions,
+  councils,
+  councilCodes,
+  councilCode,
+  councilName,
+  normaliseCouncilName,
+} from './councils.js';
+export { checkDataZones, type CheckDataZonesOptions } from './datazones.js';
+export { simd, simdIndicators, SIMD_DOMAINS, type SimdDomain, type SimdOptions, type SimdVintage } from './simd.js';
+export { dataZoneBoundaries, councilBoundaries, type AreaTopology, type AreaGeometry } from './boundaries.js';
+export { lgbf, lgbfIndicators, lgbfFamilies, periodEndYear, type LgbfOptions } from './lgbf.js';
+export { cpop, cpopIntermediateZones } from './cpop.js';
+export { nrsPopulation } from './population.js';

@@ -30,7 +30,8 @@ export function arprOf(d: Distribution, line: number): number {
 }
 
 /**
- * At-risk-of-poverty rate: the weighted share of units strictly below 60% of the weighted median.
+ * At-risk-of-poverty rate: the weighted share of units strictly below 60% of the weighted median,
+ * ARPR = Σ_{xᵢ<z} wᵢ / Σ wᵢ with z = 0.6 · median (the at-risk-of-poverty threshold).
  *
  * Matches R laeken::arpr: the median takes the first unit whose cumulative weight share strictly
  * exceeds 0.5, and "below" is strict. Returns a fraction (laeken reports percent). For subgroups,

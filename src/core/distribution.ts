@@ -8,7 +8,7 @@ import {
   toNumeric,
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
-import { argsort } from './sort.js';
+import { type SortedWeighted, sortWeighted } from './sort.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -364,8 +364,9 @@ export function fromColumns(
   options: DataOptions = {},
 ): Distribution {
   const n = raw.length;
-  const parsed = toNumeric(raw);
-  const weightsParsed = rawWeights ? toNumeric(rawWeights) : undefined;
+  // the sort copies, so a Float64Array input can be read in place (it is never written)
+  const parsed = toNumeric(raw, true);
+  const weightsParsed = rawWeights ? toNumeric(rawWeights, true) : undefined;
   if (rawWeights && rawWeights.length !== n) {
     throw new PovineqError(
       'LENGTH_MISMATCH',
@@ -420,28 +421,27 @@ export function fromColumns(
   if (kept === 0) {
     throw emptyError(column, n === 0 ? '' : `after dropping ${plural(n, 'bad row')}`);
   }
-  // compact, then sort once
-  const x = new Float64Array(kept);
-  const w = new Float64Array(kept);
-  const src = new Int32Array(kept);
+  // compact (only when rows were dropped), then sort once
   const wv = weightsParsed?.values;
-  for (let i = 0, j = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    x[j] = parsed.values[i]!;
-    w[j] = wv ? wv[i]! : 1;
-    src[j] = i;
-    j++;
+  let sorted: SortedWeighted;
+  if (kept === n) {
+    sorted = sortWeighted(parsed.values, wv);
+  } else {
+    const x = new Float64Array(kept);
+    const w = new Float64Array(kept);
+    const src = new Int32Array(kept);
+    for (let i = 0, j = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      x[j] = parsed.values[i]!;
+      w[j] = wv ? wv[i]! : 1;
+      src[j] = i;
+      j++;
+    }
+    sorted = sortWeighted(x, w);
+    const order = sorted.order;
+    for (let i = 0; i < kept; i++) order[i] = src[order[i]!]!;
   }
-  const order = argsort(x);
-  const values = new Float64Array(kept);
-  const weights = new Float64Array(kept);
-  const rows = new Int32Array(kept);
-  for (let i = 0; i < kept; i++) {
-    const o = order[i]!;
-    values[i] = x[o]! === 0 ? 0 : x[o]!; // -0 → 0
-    weights[i] = w[o]!;
-    rows[i] = src[o]!;
-  }
+  const { values, weights, order: rows } = sorted;
   const d = new Distribution({
     values,
     weights,

@@ -111,7 +111,7 @@ export function personWeightedRates(households: ColumnTable, options: PersonWeig
   let poor: Uint8Array;
   let line: number | null = null;
   if (flagged) {
-    poor = readPoorFlags(households, options.poor, rows.used);
+    poor = readPoorFlags(households, options.poor!, rows.used);
   } else {
     line = resolveLine(rows, options);
     poor = new Uint8Array(rows.income.length);

@@ -3,8 +3,10 @@ import type { ColumnTable } from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distribution, headcount, median, personDistribution, personWeightedMedian, personWeightedRates, gini } from '../../src/index.js';
-import reference from '../fixtures/income-eusilc.json' with { type: 'json' };
+import { readFileSync } from 'node:fs';
 import { eusilcHouseholds, thrown } from './helpers.js';
+
+const reference = JSON.parse(readFileSync(new URL('../fixtures/income-eusilc.json', import.meta.url), 'utf8'));
 
 // Four households, hand-worked below. Equivalised income y, household weight w.
 //   h1: 2 working-age adults + 2 children (one 14+), y 100, w 10  → 40 people-weight

@@ -16,3 +16,6 @@ export { type PersonGroupKey, PERSON_GROUPS, PERSON_GROUP_LABELS } from './perso
 export { type PersonWeightOptions, personDistribution, personWeightedMedian } from './person-weights.js';
 export { type PersonWeightedRatesOptions, personWeightedRates } from './person-weighted-rates.js';
 export { type RelativePovertyLineOptions, relativePovertyLine, severePovertyLine } from './relative-poverty-line.js';
+export { type AbsolutePovertyLineOptions, absolutePovertyLine } from './absolute-poverty-line.js';
+export { type LowIncomeAndDeprivationOptions, lowIncomeAndDeprivation } from './low-income-deprivation.js';
+export { type PersistentPovertyOptions, persistentPoverty } from './persistent-poverty.js';

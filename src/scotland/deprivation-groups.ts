@@ -61,12 +61,12 @@ export function deprivationGroups(table: ColumnTable, options: DeprivationGroupO
     }
   }
   const n = table.numRows();
-  const rank = Array.from(table.array(rankColumn) as ArrayLike<unknown>, Number);
+  const rank = Array.from(table.array(rankColumn) as ArrayLike<unknown>, (v) => (v === null || v === undefined || v === '' ? NaN : Number(v)));
   const badRank = rank.flatMap((r, i) => (Number.isFinite(r) ? [] : [i]));
   if (badRank.length > 0) {
     throw new PovineqError('MISSING_VALUE', `rank column "${rankColumn}" has ${plural(badRank.length, 'missing or non-numeric value')} (${describeRows(badRank)}); every zone needs a rank`, { column: rankColumn, count: badRank.length });
   }
-  const pop = basis === 'population' ? Array.from(table.array(popColumn) as ArrayLike<unknown>, Number) : [];
+  const pop = basis === 'population' ? Array.from(table.array(popColumn) as ArrayLike<unknown>, (v) => (v === null || v === undefined || v === '' ? NaN : Number(v))) : [];
   if (basis === 'population') {
     const bad = pop.flatMap((p, i) => (Number.isFinite(p) && p >= 0 ? [] : [i]));
     if (bad.length > 0) {

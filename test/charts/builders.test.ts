@@ -14,7 +14,7 @@ function thrown(f: () => unknown): PovineqError {
 }
 
 describe('every chart builder makes a valid, warning-free Vega-Lite spec', () => {
-  for (const { name, spec } of cases()) {
+  for (const { name, spec, snapshot } of cases()) {
     describe(name, () => {
       it('validates against the Vega-Lite JSON schema', () => expect(schemaErrors(spec)).toEqual([]));
       it('compiles with Vega-Lite without warnings', async () => expect(await compileWarnings(spec)).toEqual([]));
@@ -32,7 +32,7 @@ describe('every chart builder makes a valid, warning-free Vega-Lite spec', () =>
         expect(svg).toMatch(/^<svg/);
         expect(svg).toMatch(/role-mark/);
       });
-      it('matches its snapshot', () => expect(spec).toMatchSnapshot());
+      if (snapshot !== false) it('matches its snapshot', () => expect(spec).toMatchSnapshot());
     });
   }
 });

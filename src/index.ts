@@ -29,3 +29,4 @@ export * from './scotland/index.js';
 export * from './income/index.js';
 
 registerOps();
+export * from './charts/index.js';

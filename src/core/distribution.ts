@@ -220,18 +220,31 @@ export class Distribution {
    * returns the positive tail (no copy: values are sorted, so it is a slice).
    */
   positive(measure: string, nonPositive: 'error' | 'drop' = 'error'): Distribution {
-    const k = this.countAtOrBelow(0);
+    return this.#above(this.countAtOrBelow(0), measure, nonPositive, 'positive', 'zero or negative value');
+  }
+
+  /**
+   * The units with values ≥ 0, for measures that accept zeros but not negative incomes (GE(α) with
+   * α > 0, α ≠ 1; Atkinson with ε < 1). Zeros are always kept; negatives raise an error naming the
+   * column, count, rows and option, or with `nonPositive: 'drop'` are excluded (a slice, no copy).
+   */
+  nonNegative(measure: string, nonPositive: 'error' | 'drop' = 'error'): Distribution {
+    return this.#above(this.countBelow(0), measure, nonPositive, 'non-negative', 'negative value');
+  }
+
+  /** The units after the first k of the sorted order, which are outside a measure's domain. */
+  #above(k: number, measure: string, nonPositive: 'error' | 'drop', domain: string, noun: string): Distribution {
     if (k === 0) return this;
     if (nonPositive === 'drop') {
       const d = this.slice(k);
       (d.dropped as Dropped).nonPositive = this.dropped.nonPositive + k;
-      if (d.n === 0) throw emptyError(this.column, `after dropping ${plural(k, 'non-positive value')}`);
+      if (d.n === 0) throw emptyError(this.column, `after dropping ${plural(k, noun)}`);
       return d;
     }
     const rows = Array.from(this.rows.subarray(0, k)).sort((a, b) => a - b);
     throw new PovineqError(
       'NON_POSITIVE_VALUE',
-      `${measure} needs positive values, but column "${this.column}" has ${plural(k, 'zero or negative value')} ` +
+      `${measure} needs ${domain} values, but column "${this.column}" has ${plural(k, noun)} ` +
         `(${describeRows(rows)}); pass { nonPositive: 'drop' } to exclude them`,
       { column: this.column, count: k, rows: rows.slice(0, 100), option: "nonPositive: 'drop'", measure },
     );

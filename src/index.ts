@@ -10,6 +10,7 @@ import { registerOps } from './arquero.js';
 
 export { PovineqError, type PovineqErrorCode } from './data/index.js';
 export type { ColumnSource, DataFrameLike } from './data/index.js';
+export type { ArqueroLike } from './data/index.js';
 export { readCSV, type ReadCSVOptions } from './data/index.js';
 export { eusilc, datasetPath } from './data/index.js';
 export {

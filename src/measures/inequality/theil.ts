@@ -9,7 +9,7 @@ import { entropyDomain, generalizedEntropyOf } from './generalized-entropy.js';
  * Reference: Theil (1967) Economics and Information Theory; Cowell (2011), ch. 3.
  *
  * @example
- * theil([1, 2, 3, 4]) // 0.107…
+ * theil([1, 2, 3, 4]) // 0.1064…
  */
 export const theil = defineMeasure<{}>({
   name: 'theil',

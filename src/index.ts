@@ -28,4 +28,7 @@ export { registerOps, op, type PovineqOps } from './arquero.js';
 export * from './scotland/index.js';
 export * from './income/index.js';
 
+export * from './charts/index.js';
+export * from './decompose/index.js';
+
 registerOps();

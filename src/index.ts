@@ -32,3 +32,4 @@ export * from './charts/index.js';
 export * from './decompose/index.js';
 
 registerOps();
+export * from './inference/index.js';

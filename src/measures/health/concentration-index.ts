@@ -237,3 +237,33 @@ export function concentrationIndexEstimate(data: ColumnSource, options: Concentr
   const zq = normalQuantile(1 - (1 - level) / 2);
   return { estimate: parts.estimate, se, ci: [parts.estimate - zq * se, parts.estimate + zq * se], level, method: 'linearization', n: m };
 }
+
+/**
+ * Concentration curve: the cumulative share of the outcome held by the poorest fraction p of the
+ * population (ranked by `rankBy`), at the end of each block of tied ranks, from (0, 0) to (1, 1).
+ * Columns `p` and `L` (as {@link lorenz}, so Lorenz chart builders draw it). Ties in `rankBy` are
+ * one step: the curve does not depend on the order within ties.
+ * Reference: O'Donnell et al. (2008), ch. 7.
+ *
+ * @example
+ * concentrationCurve({ y: [0, 1, 0, 1], income: [1, 2, 3, 4] }, { value: 'y', rankBy: 'income' })
+ * // p: 0, 0.25, 0.5, 0.75, 1; L: 0, 0, 0.5, 0.5, 1
+ */
+export function concentrationCurve(data: ColumnSource, options: ConcentrationOptions): ColumnTable {
+  const r = ranked(data, options);
+  const T = r.mean * r.W;
+  const p = [0];
+  const L = [0];
+  let cw = 0;
+  let cy = 0;
+  let j = 0;
+  for (const end of r.blockEnds) {
+    for (; j < end; j++) {
+      cw += r.w[j]!;
+      cy += r.w[j]! * r.y[j]!;
+    }
+    p.push(cw / r.W);
+    L.push(cy / T);
+  }
+  return aq.table({ p, L });
+}

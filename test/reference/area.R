@@ -106,6 +106,23 @@ concentration <- list(
   employee_income_unweighted_regression = unname(coef(conv)[2])
 )
 
+# Standard error of the concentration index: Kakwani, Wagstaff & van Doorslaer (1997) eq. 14, as in
+# O'Donnell et al. (2008) ch. 8, on a small tie-free sample (written to the fixture with the data).
+set.seed(20261125)
+n <- 200
+kx <- round(runif(n), 6)
+ky <- rpois(n, 3 + 4 * (1 - kx))
+o <- order(kx)
+ys <- ky[o]
+Rk <- (seq_len(n) - 0.5) / n
+muk <- mean(ys)
+Ck <- 2 * sum(ys * Rk) / (n * muk) - 1
+qk <- cumsum(ys) / sum(ys)
+qprev <- c(0, qk[-n])
+ak <- (ys / muk) * (2 * Rk - 1 - Ck) + 2 - qprev - qk
+kwv <- list(x = kx, y = ky, C = Ck, se = sqrt((sum(ak^2) / n - (1 + Ck)^2) / n))
+stopifnot(length(unique(kx)) == n)
+
 # minimal JSON writer (base R): numbers to 17 significant digits, NA as null
 json <- function(x) {
   if (is.list(x)) {
@@ -116,6 +133,6 @@ json <- function(x) {
   s <- ifelse(is.na(x), "null", formatC(x, digits = 17, format = "g"))
   if (length(x) == 1) s else paste0("[", paste(s, collapse = ", "), "]")
 }
-writeLines(json(list(source = "test/reference/area.R, R lm() with weights on SIMD 2020v2 groups", r_version = R.version.string, cases = cases, concentration = concentration)),
+writeLines(json(list(source = "test/reference/area.R, R lm() with weights on SIMD 2020v2 groups", r_version = R.version.string, cases = cases, concentration = concentration, kwv = kwv)),
            "test/fixtures/area-reference.json")
 cat("wrote test/fixtures/area-reference.json\n")

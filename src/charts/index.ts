@@ -17,3 +17,6 @@ export { councilMap, dataZoneMap, type ChoroplethOptions } from './choropleth.js
 export { lgbfChart, type LgbfChartOptions } from './lgbf.js';
 export { decompositionChart, type DecompositionChartOptions } from './decomposition.js';
 export { crossCheckChart, CROSS_CHECK_FLAGS, type CrossCheckChartOptions } from './cross-check.js';
+export { chartData, toCSV } from './csv.js';
+export { toHTML, namedCharts, type NamedCharts, type HTMLOptions } from './html.js';
+export { briefing, type BriefingOptions, type BriefingResult } from './briefing.js';

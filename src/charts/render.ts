@@ -67,12 +67,22 @@ async function view(spec: TopLevelSpec) {
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
   const v = await view(spec);
   try {
-    return await v.toSVG();
+    return describeSVG(await v.toSVG(), spec);
   } catch (e) {
     throw new PovineqError('RENDER_FAILED', `Vega could not render the chart: ${(e as Error).message}`, { cause: (e as Error).message });
   } finally {
     v.finalize();
   }
+}
+
+const xmlEscape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Gives the standalone SVG an accessible name: role="img", aria-label and <desc> from the spec's description. */
+function describeSVG(svg: string, spec: TopLevelSpec): string {
+  const description = (spec as { description?: unknown }).description;
+  if (typeof description !== 'string' || !description) return svg;
+  const d = xmlEscape(description);
+  return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs} role="img" aria-label="${d}"><desc>${d}</desc>`);
 }
 
 /** Options of {@link toPNG}. */

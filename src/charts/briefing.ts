@@ -39,7 +39,7 @@ export async function briefing(charts: NamedCharts, dir: string, options: Briefi
   const write = (file: string, content: string | Uint8Array) => {
     fs.writeFileSync(path.join(dir, file), content);
     files.push(file);
-    progress(`  wrote ${path.join(dir, file)}`);
+    progress(`  wrote ${file}`);
   };
   for (const [k, { name, spec }] of list.entries()) {
     progress(`chart ${k + 1}/${list.length}: ${name}`);

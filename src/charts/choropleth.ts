@@ -130,7 +130,7 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
       transform: [lookup, { filter: `isValid(datum[${JSON.stringify(value)}])` }],
       mark: { type: 'geoshape', ...kind.stroke },
       encoding: {
-        color: { field: field(value), type: 'quantitative', title: label, scale: { scheme: options.scheme ?? 'viridis', reverse: true }, legend: { format: formatString(format), orient: 'right' } },
+        color: { field: field(value), type: 'quantitative', title: label, scale: { scheme: options.scheme ?? 'viridis', reverse: true }, legend: { format: formatString(format), orient: 'top', direction: 'horizontal', titleLimit: width, gradientLength: Math.min(320, width - 40) } },
         tooltip: [
           { field: 'properties.name', type: 'nominal', title: kind.areaNoun },
           { field: field(value), type: 'quantitative', title: label, format: formatString(format) },

@@ -21,7 +21,34 @@ export function drawableTopology<K extends string>(topology: AreaTopology, featu
   const out = geometries.map((g) => ({ ...g, arcs: g.arcs === undefined ? undefined : remap(g.arcs) }));
   const arcs: number[][][] = new Array(used.size);
   for (const [old, j] of used) arcs[j] = simplify(decodeArc(topology, old), tolerance);
+  for (const g of out) {
+    if (g.type === 'Polygon') g.arcs = windRings(g.arcs as number[][], arcs);
+    else if (g.type === 'MultiPolygon') g.arcs = (g.arcs as number[][][]).map((p) => windRings(p, arcs));
+  }
   return { type: 'Topology', arcs, objects: { [feature]: { type: 'GeometryCollection', geometries: out } } } as AreaTopology<K>;
+}
+
+/**
+ * Rings wound as d3-geo (and so Vega) expects: the exterior ring clockwise and holes
+ * anticlockwise, on the map with north up. GeoJSON (RFC 7946) asks for the opposite, and d3-geo
+ * draws a ring wound the wrong way as the whole globe minus the area; so rings are rewound here.
+ */
+function windRings(rings: number[][], arcs: number[][][]): number[][] {
+  return rings.map((ring, k) => {
+    const area = signedArea(ring, arcs);
+    const wrong = k === 0 ? area > 0 : area < 0;
+    return wrong ? ring.slice().reverse().map((i) => ~i) : ring;
+  });
+}
+
+/** Shoelace area of a ring of arcs in longitude/latitude: positive when anticlockwise. */
+function signedArea(ring: number[], arcs: number[][][]): number {
+  let sum = 0;
+  for (const i of ring) {
+    const arc = i < 0 ? arcs[~i]!.slice().reverse() : arcs[i]!;
+    for (let j = 0; j + 1 < arc.length; j++) sum += arc[j]![0]! * arc[j + 1]![1]! - arc[j + 1]![0]! * arc[j]![1]!;
+  }
+  return sum / 2;
 }
 
 /** Longitude/latitude extent [[x0, y0], [x1, y1]] of the given geometries' arcs. */

@@ -29,3 +29,4 @@ export * from './scotland/index.js';
 
 registerOps();
 export * from './decompose/index.js';
+export * from './grouped/index.js';

@@ -65,7 +65,7 @@ describe('Datt (1998) rural India 1983: poverty at z = 89, μ = 109.9', () => {
     // test/fixtures/datt1998.json: R computes the gap from L(H) and the severity by integrate() of
     // (1 − μL′(p)/z)² over [0, H] — the definition, not Datt's closed forms that povineq uses.
     const t = groupedPovertyTable(type1, { line: 89 });
-    const row = (form: string) => t.objects().find((r) => r.form === form)!;
+    const row = (form: string) => (t.objects() as Record<string, any>[]).find((r) => r.form === form)!;
     for (const form of ['quadratic', 'beta'] as const) {
       expect(row(form).headcount).toBeCloseTo(R[form].headcount, 12);
       expect(row(form).poverty_gap).toBeCloseTo(R[form].poverty_gap, 12);
@@ -75,7 +75,7 @@ describe('Datt (1998) rural India 1983: poverty at z = 89, μ = 109.9', () => {
       expect(row(form).normal).toBe(true);
     }
     // both curves valid and normal: World Bank case 15, the smaller SSE up to the headcount decides
-    const selected = t.objects().filter((r) => r.selected);
+    const selected = (t.objects() as Record<string, any>[]).filter((r) => r.selected);
     expect(selected).toHaveLength(1);
     expect(selected[0]!.form).toBe(row('quadratic').ssez <= row('beta').ssez ? 'quadratic' : 'beta');
     expect(selected[0]!.reason).toMatch(/case 15/);

@@ -127,39 +127,59 @@ export function personWeightedRates(households: ColumnTable, options: PersonWeig
   const n = rows.income.length;
   const by = options.by === undefined ? [] : Array.isArray(options.by) ? options.by : [options.by];
   const keys = by.map((c) => readColumn(households, c, 'by'));
-  const parts = new Map<string, { key: unknown[]; rows: number[] }>();
-  for (let i = 0; i < n; i++) {
-    const key = keys.map((k) => k[i] ?? null);
-    const id = JSON.stringify(key);
-    let part = parts.get(id);
-    if (!part) parts.set(id, (part = { key, rows: [] }));
-    part.rows.push(i);
-  }
-  const people = new Map(groups.map((g) => [g, groupCounts(rows.counts, g)] as const));
-  const everyone = groupCounts(rows.counts, 'all');
-  const out: Record<string, unknown[]> = Object.fromEntries([...by, 'group', 'rate', 'number', 'population', 'composition', 'sample_size', 'line'].map((c) => [c, []]));
-  for (const part of parts.values()) {
-    let allPoor = 0;
-    for (const i of part.rows) if (rows.used[i] && poor[i]) allPoor += rows.weights[i]! * everyone[i]!;
-    for (const g of groups) {
-      const count = people.get(g)!;
-      let population = 0;
-      let number = 0;
-      let sample = 0;
-      for (const i of part.rows) {
-        if (!rows.used[i]) continue;
-        const pw = rows.weights[i]! * count[i]!;
-        if (pw > 0) sample++;
-        population += pw;
-        if (poor[i]) number += pw;
+  // part index of every row (one part when there is no `by`), parts in order of first appearance
+  const partOf = new Int32Array(n);
+  const partKeys: unknown[][] = [];
+  if (by.length > 0) {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const key = keys.map((k) => k[i] ?? null);
+      const id = JSON.stringify(key);
+      let p = ids.get(id);
+      if (p === undefined) {
+        ids.set(id, (p = partKeys.length));
+        partKeys.push(key);
       }
-      by.forEach((c, k) => out[c]!.push(part.key[k]));
-      out.group!.push(PERSON_GROUP_LABELS[g]);
-      out.rate!.push(population > 0 ? number / population : null);
-      out.number!.push(number);
-      out.population!.push(population);
-      out.composition!.push(allPoor > 0 ? number / allPoor : null);
-      out.sample_size!.push(sample);
+      partOf[i] = p;
+    }
+  } else {
+    partKeys.push([]);
+  }
+  const parts = partKeys.length;
+  const G = groups.length;
+  // accumulators, part-major: [part * G + group]
+  const population = new Float64Array(parts * G);
+  const number = new Float64Array(parts * G);
+  const sample = new Int32Array(parts * G);
+  const allPoor = new Float64Array(parts);
+  const counts = groups.map((g) => groupCounts(rows.counts, g));
+  const everyone = groupCounts(rows.counts, 'all');
+  const { weights, used } = rows;
+  for (let i = 0; i < n; i++) {
+    if (!used[i]) continue;
+    const w = weights[i]!;
+    const p = partOf[i]!;
+    const isPoor = poor[i] === 1;
+    if (isPoor) allPoor[p] += w * everyone[i]!;
+    for (let g = 0; g < G; g++) {
+      const pw = w * counts[g]![i]!;
+      const k = p * G + g;
+      if (pw > 0) sample[k]++;
+      population[k] += pw;
+      if (isPoor) number[k] += pw;
+    }
+  }
+  const out: Record<string, unknown[]> = Object.fromEntries([...by, 'group', 'rate', 'number', 'population', 'composition', 'sample_size', 'line'].map((c) => [c, []]));
+  for (let p = 0; p < parts; p++) {
+    for (let g = 0; g < G; g++) {
+      const k = p * G + g;
+      by.forEach((c, j) => out[c]!.push(partKeys[p]![j]));
+      out.group!.push(PERSON_GROUP_LABELS[groups[g]!]);
+      out.rate!.push(population[k]! > 0 ? number[k]! / population[k]! : null);
+      out.number!.push(number[k]);
+      out.population!.push(population[k]);
+      out.composition!.push(allPoor[p]! > 0 ? number[k]! / allPoor[p]! : null);
+      out.sample_size!.push(sample[k]);
       out.line!.push(line);
     }
   }

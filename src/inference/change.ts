@@ -2,7 +2,7 @@ import { type Input, measureInfo } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { type Estimate, type EstimateOptions, resolve, run } from './estimate.js';
 import { normalInterval } from './interval.js';
-import { measurePlan, pairedPlan } from './plan.js';
+import { canLinearize, measurePlan, pairedPlan } from './plan.js';
 
 /** A change θ_after − θ_before with its standard error, and the two estimates it compares. */
 export interface Change extends Estimate {
@@ -49,7 +49,7 @@ export function change(measure: unknown, data: Input | [Input, Input], options: 
     const { designs, ...rest } = options as IndependentChangeOptions;
     const est = (k: 0 | 1) => {
       const o = designs ? { ...rest, design: designs[k] } : rest;
-      const setup = resolve(info.influence !== undefined, data[k] as Input, o);
+      const setup = resolve(canLinearize(info, options as Record<string, unknown>), data[k] as Input, o);
       return run(measurePlan(info, setup.d, setup.measureOptions), setup, { ...o, seed: ((o.seed as number | undefined) ?? 1) + k })[0]!;
     };
     const before = est(0);
@@ -67,8 +67,8 @@ export function change(measure: unknown, data: Input | [Input, Input], options: 
     );
   }
   const { before: colBefore, after: colAfter, ...rest } = o;
-  const setupA = resolve(info.influence !== undefined, data as Input, rest, colBefore);
-  const setupB = resolve(info.influence !== undefined, data as Input, rest, colAfter);
+  const setupA = resolve(canLinearize(info, options as Record<string, unknown>), data as Input, rest, colBefore);
+  const setupB = resolve(canLinearize(info, options as Record<string, unknown>), data as Input, rest, colAfter);
   const [before, after, diff] = run(pairedPlan(info, setupA.d, setupB.d, setupA.measureOptions), setupA, rest);
   return { ...diff!, before: before!, after: after!, paired: true };
 }

@@ -7,7 +7,7 @@ import { fromColumns } from '../core/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { checkLevel, normalInterval, percentileInterval } from './interval.js';
 import { designVariance } from './linearization.js';
-import { type Plan, domainPlan, measurePlan } from './plan.js';
+import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
 
 /** A point estimate with its standard error and confidence interval (fractions stay fractions). */
@@ -90,7 +90,7 @@ export function estimate(measure: unknown, data: Input, options: EstimateOptions
 export function estimate(measure: unknown, data: Input, options?: EstimateOptions): Estimate;
 export function estimate(measure: unknown, data: Input, options: EstimateOptions = {}): Estimate | ColumnTable {
   const info = measureInfo(measure);
-  const setup = resolve(info.influence !== undefined, data, options);
+  const setup = resolve(canLinearize(info, options as Record<string, unknown>), data, options);
   if (options.by !== undefined) {
     if (isArrayLikeOfValues(data) || isDistribution(data)) {
       throw new PovineqError('INVALID_OPTION', 'by needs a table holding the group column(s)', { option: 'by' });

@@ -28,6 +28,11 @@ export function estimatesLine(info: MeasureInfo, o: Options): boolean {
   return info.defaultLine !== undefined && o.line === undefined;
 }
 
+/** Whether the measure can be linearized with these options (an influence function, and the line's terms when the line is estimated). */
+export function canLinearize(info: MeasureInfo, o: Options): boolean {
+  return info.influence !== undefined && (!estimatesLine(info, o) || (info.lineDerivative !== undefined && info.lineInfluence !== undefined));
+}
+
 function requireInfluence(info: MeasureInfo): void {
   if (!info.influence) {
     throw new PovineqError(

@@ -76,7 +76,9 @@ describe('bad input to estimate() raises clear errors', () => {
   });
   it('replicate method without replicate weights, and a measure with no influence function', () => {
     expect(caught(() => estimate(gini, table, { value: 'income', method: 'replicate' })).message).toContain("'jackknife'");
-    expect(caught(() => estimate(sen, table, { value: 'income', line: 45, method: 'linearization' })).message).toContain("method: 'bootstrap'");
+    expect(caught(() => estimate(sen, table, { value: 'income', method: 'linearization' })).message).toContain("method: 'bootstrap'");
+    // by default such a measure falls back to the bootstrap, and says so
+    expect(estimate(sen, table, { value: 'income', replicates: 50 }).method).toBe('bootstrap');
   });
   it('percentile intervals only with the bootstrap; unknown method', () => {
     expect(caught(() => estimate(gini, table, { value: 'income', interval: 'percentile' })).message).toContain("'bootstrap'");

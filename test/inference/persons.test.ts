@@ -9,8 +9,8 @@ const ref = JSON.parse(fs.readFileSync(new URL('../fixtures/inference-persons-re
 // One row per household of the EU-SILC example, people counted by age (as the R script does).
 const hh = eusilc()
   .derive({
-    a: (d: { age: number }) => (d.age >= 18 ? 1 : 0),
-    c14: (d: { age: number }) => (d.age >= 14 && d.age < 18 ? 1 : 0),
+    a: (d: { age: number }) => (d.age >= 16 ? 1 : 0),
+    c14: (d: { age: number }) => (d.age >= 14 && d.age < 16 ? 1 : 0),
     c0: (d: { age: number }) => (d.age < 14 ? 1 : 0),
     p65: (d: { age: number }) => (d.age >= 65 ? 1 : 0),
   })

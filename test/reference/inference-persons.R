@@ -3,12 +3,12 @@
 # Writes test/fixtures/inference-persons-reference.json. R survey 4.1.1.
 # A household table is made from the EU-SILC example (datasets/eusilc_laeken_synthetic.csv): one row
 # per household db030 with its region db040, household weight db090, equivalised income eqIncome
-# and people counted by age: adults (18+), children_14_plus (14–17), children_under_14, pensioners (65+).
+# and people counted by age: adults (16+), children_14_plus (14–15), children_under_14, pensioners (65+).
 suppressPackageStartupMessages(library(survey))
 d <- read.csv("datasets/eusilc_laeken_synthetic.csv", stringsAsFactors = FALSE)
 hh <- do.call(rbind, lapply(split(d, d$db030), function(h) data.frame(
   db030 = h$db030[1], db040 = h$db040[1], db090 = h$db090[1], eqIncome = h$eqIncome[1],
-  adults = sum(h$age >= 18), children_14_plus = sum(h$age >= 14 & h$age < 18),
+  adults = sum(h$age >= 16), children_14_plus = sum(h$age >= 14 & h$age < 16),
   children_under_14 = sum(h$age < 14), pensioners = sum(h$age >= 65))))
 hh <- hh[order(hh$db030), ]
 line <- 10000

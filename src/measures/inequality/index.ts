@@ -19,3 +19,4 @@ export { palmaInfluence } from './palma.js';
 export { s80s20Influence } from './s80s20.js';
 export { cvInfluence } from './cv.js';
 export { lorenzInfluence } from './lorenz-influence.js';
+export { hooverInfluence } from './hoover.js';

@@ -69,7 +69,7 @@ export function arptInfluence(d: Distribution, options: ArprOptions = {}): Float
 /** RMPG on a Distribution with a given threshold. */
 export function rmpgOf(d: Distribution, line: number): number {
   const k = d.countBelow(line);
-  if (k === 0) {
+  if (k === 0 || d.cumulativeWeights[k - 1] === 0) {
     throw new PovineqError(
       'UNDEFINED_RESULT',
       `rmpg: no unit of column "${d.column}" is below the threshold ${line}, so the median of the poor is undefined`,

@@ -8,3 +8,5 @@ export { povertyLineInfluence } from './poverty-line.js';
 export { fgtInfluence, fgtLineDerivative, populationLineInfluence } from './fgt.js';
 export { wattsInfluence } from './watts.js';
 export { arptInfluence, rmpgInfluence, rmpgLineDerivative } from './arpr.js';
+export { senInfluence } from './sen.js';
+export { sstInfluence } from './sst.js';

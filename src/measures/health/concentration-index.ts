@@ -65,7 +65,8 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
   }
   const keep = keepAll.subarray(0, kept);
   if (w) {
-    const bad = Array.from(keep).filter((i) => !(w.values[i]! > 0));
+    const bad: number[] = [];
+    for (let j = 0; j < keep.length; j++) if (!(w.values[keep[j]!]! > 0)) bad.push(keep[j]!);
     if (bad.length > 0) {
       throw new PovineqError(
         'NON_POSITIVE_WEIGHT',
@@ -82,18 +83,20 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
   const m = keep.length;
   const keyIn = new Float64Array(m);
   const wIn = new Float64Array(m);
+  const yIn = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     const i = keep[j]!;
     const k = flip * r.values[i]!;
     keyIn[j] = k === 0 ? 0 : k; // −0 sorts as 0
     wIn[j] = w ? w.values[i]! : 1;
+    yIn[j] = y.values[i]!;
   }
   // one sort carrying the weights along (values, weights and positions move together)
   const sorted = sortWeighted(keyIn, wIn);
   const ks = sorted.values;
   const ws = sorted.weights;
   const ys = new Float64Array(m);
-  for (let j = 0; j < m; j++) ys[j] = y.values[keep[sorted.order[j]!]!]!;
+  for (let j = 0; j < m; j++) ys[j] = yIn[sorted.order[j]!]!;
   let W = 0;
   let T = 0;
   for (let j = 0; j < m; j++) {

@@ -1,7 +1,9 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { type Distribution, type Input, type MeasureOptions, distribution, groupLabel, groupRows, isDistribution, measureInfo } from '../core/index.js';
-import { type ColumnSource, PovineqError, isArrayLikeOfValues } from '../data/index.js';
+import { type ColumnSource, PovineqError, assertClean, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
+import { type PersonGroupKey, checkGroups, groupCounts, readGroupCounts } from '../income/index.js';
+import { fromColumns } from '../core/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { checkLevel, normalInterval, percentileInterval } from './interval.js';
 import { designVariance } from './linearization.js';
@@ -43,6 +45,14 @@ export interface EstimateOptions extends MeasureOptions {
   onProgress?: (done: number, total: number) => void;
   /** Group column(s): estimates by domain, returned as an Arquero table. */
   by?: string | readonly string[];
+  /**
+   * HBAI person weighting of a household table: measure over the people of this group
+   * (`'all'`, `'children'`, `'working-age'`, `'pensioners'`), each household row weighted by its
+   * weight × its people of the group (columns named as in personWeightedRates: `adults`,
+   * `children14Plus`, `childrenUnder14`, `pensioners`). An estimated poverty line comes from the
+   * median of all people, as HBAI sets it. The household stays the sampling unit.
+   */
+  persons?: PersonGroupKey;
   /** Measure options (line, alpha, epsilon, p, fraction …). */
   [option: string]: unknown;
 }
@@ -50,6 +60,8 @@ export interface EstimateOptions extends MeasureOptions {
 /** The resolved pieces every variance method shares. */
 interface Setup {
   d: Distribution;
+  /** Where an estimated poverty line comes from (d itself unless person-weighted by group). */
+  lineFrom: Distribution;
   design: SurveyDesign;
   method: VarianceMethod;
   level: number;
@@ -85,7 +97,7 @@ export function estimate(measure: unknown, data: Input, options: EstimateOptions
     }
     const grouping = groupRows(data as ColumnSource, options.by);
     const positions = domainPositions(setup.d, grouping);
-    const plan = domainPlan(info, setup.d, positions, setup.measureOptions);
+    const plan = domainPlan(info, setup.d, positions, setup.measureOptions, setup.lineFrom);
     const results = run(plan, setup, options);
     const out: Record<string, unknown[]> = {};
     grouping.by.forEach((name, j) => (out[name] = grouping.keys[j]!));
@@ -98,7 +110,7 @@ export function estimate(measure: unknown, data: Input, options: EstimateOptions
     out.n = results.map((r) => r.n);
     return aq.table(out);
   }
-  return run(measurePlan(info, setup.d, setup.measureOptions), setup, options)[0]!;
+  return run(measurePlan(info, setup.d, setup.measureOptions, setup.lineFrom), setup, options)[0]!;
 }
 
 /** Sorted positions of each group's units in d (groups in order of first appearance). */
@@ -129,7 +141,7 @@ export function resolve(hasInfluence: boolean, data: Input, options: EstimateOpt
   }
   const { design: designOption, method: methodOption, level: levelOption, interval: intervalOption } = options;
   const rest: Record<string, unknown> = { ...options };
-  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by']) delete rest[key];
+  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons']) delete rest[key];
   const level = checkLevel(levelOption ?? 0.95);
   const interval = intervalOption ?? 'normal';
   if (interval !== 'normal' && interval !== 'percentile') {
@@ -162,7 +174,17 @@ export function resolve(hasInfluence: boolean, data: Input, options: EstimateOpt
   }
   const distributionOptions = { ...rest, weight, ...(value !== undefined ? { value } : {}) } as MeasureOptions;
   if (isArrayLikeOfValues(data)) delete (distributionOptions as { weight?: string }).weight;
-  const d = distribution(data, distributionOptions);
+  let d: Distribution;
+  let lineFrom: Distribution;
+  if (options.persons !== undefined) {
+    if (isArrayLikeOfValues(data) || isDistribution(data)) {
+      throw new PovineqError('INVALID_OPTION', 'persons needs a household table with the people-count columns', { option: 'persons' });
+    }
+    ({ d, lineFrom } = personDistributions(data as ColumnSource, options.persons, distributionOptions as MeasureOptions & Record<string, unknown>, design));
+  } else {
+    d = distribution(data, distributionOptions);
+    lineFrom = d;
+  }
   if (design && d.inputRows !== design.rows) {
     throw new PovineqError('LENGTH_MISMATCH', `the design covers ${design.rows} rows but the data have ${d.inputRows}`, { option: 'design' });
   }
@@ -182,7 +204,52 @@ export function resolve(hasInfluence: boolean, data: Input, options: EstimateOpt
   if (interval === 'percentile' && method !== 'bootstrap') {
     throw new PovineqError('INVALID_OPTION', "interval 'percentile' needs method 'bootstrap'", { option: 'interval' });
   }
-  return { d, design, method, level, interval, measureOptions: rest };
+  return { d, lineFrom, design, method, level, interval, measureOptions: rest };
+}
+
+/**
+ * The person-weighted Distributions of a household table (HBAI): the group's people, and all
+ * people for the line. Weight of row i: household weight × people of the group in it; rows with
+ * none of the group's people (or a zero household weight) carry no one and are left out.
+ */
+function personDistributions(
+  table: ColumnSource,
+  persons: PersonGroupKey,
+  o: MeasureOptions & Record<string, unknown>,
+  design: SurveyDesign | undefined,
+): { d: Distribution; lineFrom: Distribution } {
+  const group = checkGroups([persons])[0]!;
+  if (o.value === undefined) {
+    throw new PovineqError('MISSING_OPTION', 'table input needs the value column: pass { value: "eq_income_bhc" }', { option: 'value' });
+  }
+  const counts = readGroupCounts(table, o as never, group === 'all' ? ['all'] : [group, 'all']);
+  const raw = readColumn(table, o.value, 'value');
+  const n = raw.length;
+  let hh: Float64Array;
+  if (design) hh = design.weights;
+  else if (o.weight !== undefined) {
+    const rawW = readColumn(table, o.weight, 'weight');
+    const parsed = toNumeric(rawW);
+    assertClean(parsed, rawW, o.weight, 'weight');
+    hh = parsed.values;
+    const negative: number[] = [];
+    hh.forEach((v, i) => v < 0 && negative.push(i));
+    if (negative.length > 0) {
+      throw new PovineqError('NON_POSITIVE_WEIGHT', `weight column "${o.weight}" has ${negative.length} negative weights (rows ${negative.slice(0, 5).join(', ')}); household weights must be ≥ 0`, {
+        column: o.weight,
+        count: negative.length,
+        rows: negative.slice(0, 100),
+      });
+    }
+  } else hh = new Float64Array(n).fill(1);
+  const build = (g: PersonGroupKey) => {
+    const people = groupCounts(counts, g);
+    const w = new Float64Array(n);
+    for (let i = 0; i < n; i++) w[i] = hh[i]! * people[i]!;
+    return fromColumns(raw, w, o.value!, `${o.weight ?? 'weight'} × people (${g})`, { missing: o.missing, nonPositiveWeights: 'drop' });
+  };
+  const d = build(group);
+  return { d, lineFrom: group === 'all' ? d : build('all') };
 }
 
 function checkReplicates(replicates: unknown): void {

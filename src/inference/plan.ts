@@ -54,25 +54,30 @@ function lineTerm(info: MeasureInfo, d: Distribution, withLine: Options): number
   return info.lineDerivative(d, withLine as never);
 }
 
-/** One measure on one Distribution. */
-export function measurePlan(info: MeasureInfo, d: Distribution, o: Options): Plan {
+/**
+ * One measure on one Distribution. `lineFrom` is the Distribution an estimated poverty line is
+ * taken from when it is not `d` itself (HBAI: the median of all people, a rate for children).
+ */
+export function measurePlan(info: MeasureInfo, d: Distribution, o: Options, lineFrom: Distribution = d): Plan {
   const estimated = estimatesLine(info, o);
-  const withLine = estimated ? { ...o, line: info.defaultLine!(d, o as never) } : o;
+  const separate = estimated && lineFrom !== d;
+  const withLine = estimated ? { ...o, line: info.defaultLine!(lineFrom, o as never) } : o;
   return {
-    distributions: [d],
+    distributions: separate ? [d, lineFrom] : [d],
     values: [info.compute(d, withLine as never)],
     n: [d.n],
     scores(rows) {
-      const u = influenceOf(info, d, o, withLine);
+      const s = scoresOnRows(d, influenceOf(info, d, o, withLine), rows);
       if (estimated) {
         const dz = lineTerm(info, d, withLine);
-        const uz = info.lineInfluence!(d, o as never);
-        for (let i = 0; i < u.length; i++) u[i]! += dz * uz[i]!;
+        const uz = info.lineInfluence!(lineFrom, o as never);
+        for (let i = 0; i < uz.length; i++) uz[i]! *= dz;
+        scoresOnRows(lineFrom, uz, rows, s);
       }
-      return [scoresOnRows(d, u, rows)];
+      return [s];
     },
-    evaluate([dr]) {
-      const line = estimated ? { ...o, line: info.defaultLine!(dr!, o as never) } : o;
+    evaluate([dr, lr]) {
+      const line = estimated ? { ...o, line: info.defaultLine!(separate ? lr! : dr!, o as never) } : o;
       return [info.compute(dr!, line as never)];
     },
   };
@@ -80,32 +85,32 @@ export function measurePlan(info: MeasureInfo, d: Distribution, o: Options): Pla
 
 /**
  * One measure in each domain (group) of one Distribution. A poverty line that is estimated comes
- * from the whole population, so its error reaches every domain's variance (through the line's
- * influence function, or by recomputing the line in every replicate).
+ * from the whole population (`lineFrom`, by default `d`), so its error reaches every domain's
+ * variance (through the line's influence function, or by recomputing the line in every replicate).
  */
-export function domainPlan(info: MeasureInfo, d: Distribution, positions: Int32Array[], o: Options): Plan {
+export function domainPlan(info: MeasureInfo, d: Distribution, positions: Int32Array[], o: Options, lineFrom: Distribution = d): Plan {
   const estimated = estimatesLine(info, o);
-  const line = estimated ? info.defaultLine!(d, o as never) : undefined;
+  const separate = estimated && lineFrom !== d;
+  const line = estimated ? info.defaultLine!(lineFrom, o as never) : undefined;
   const withLine = estimated ? { ...o, line } : o;
   const parts = positions.map((p) => d.select(p));
   return {
-    distributions: [d],
+    distributions: separate ? [d, lineFrom] : [d],
     values: parts.map((g) => info.compute(g, withLine as never)),
     n: parts.map((g) => g.n),
     scores(rows) {
-      const uz = estimated ? info.lineInfluence?.(d, o as never) : undefined;
+      const uz = estimated ? info.lineInfluence?.(lineFrom, o as never) : undefined;
       return parts.map((g) => {
         const s = scoresOnRows(g, influenceOf(info, g, o, withLine), rows);
         if (estimated) {
           const dz = lineTerm(info, g, withLine);
-          const scaled = uz!.map((v) => v * dz);
-          scoresOnRows(d, scaled, rows, s);
+          scoresOnRows(lineFrom, uz!.map((v) => v * dz), rows, s);
         }
         return s;
       });
     },
-    evaluate([dr]) {
-      const o2 = estimated ? { ...o, line: info.defaultLine!(dr!, o as never) } : o;
+    evaluate([dr, lr]) {
+      const o2 = estimated ? { ...o, line: info.defaultLine!(separate ? lr! : dr!, o as never) } : o;
       const w = dr!.weights;
       return parts.map((g, k) => {
         const p = positions[k]!;

@@ -17,8 +17,8 @@ export function cvOf(d: Distribution): number {
 /**
  * Coefficient of variation: standard deviation over the mean, CV = √(Σ wᵢ(xᵢ − μ)² / W) / μ.
  *
- * Uses the population (divide-by-W) variance, so that GE(2) = CV²/2 holds exactly; R's
- * `sd(x)/mean(x)` (and ineq::var.coeff) divide by n − 1 instead. Zero and negative incomes are
+ * Uses the population (divide-by-W) variance, so that GE(2) = CV²/2 holds exactly, as R
+ * ineq::var.coeff does (unweighted); R's `sd(x)/mean(x)` divides by n − 1 instead. Zero and negative incomes are
  * accepted; the mean must be positive.
  * Reference: Cowell (2011) Measuring Inequality, ch. 2.
  *

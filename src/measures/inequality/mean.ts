@@ -1,7 +1,12 @@
 import { defineMeasure } from '../../core/index.js';
 
 /**
- * Weighted arithmetic mean Σ wᵢxᵢ / Σ wᵢ.
+ * Weighted arithmetic mean μ = Σ wᵢxᵢ / Σ wᵢ, in income units.
+ *
+ * Weights are read as population counts (survey grossing-up weights), so the mean is per person
+ * (or per household) of the population, not per sample row. Zero and negative values are accepted.
+ * Read from the Distribution's cached totals, so it costs nothing after other measures.
+ * Reference: Cowell (2011) Measuring Inequality, ch. 2; Eurostat (2004) EU-SILC mean equivalised income.
  *
  * @example
  * mean([1, 2, 3], { weights: [1, 1, 2] }) // 2.25

@@ -10,7 +10,7 @@ import { entropyDomain, generalizedEntropyInfluence, generalizedEntropyOf } from
  * Reference: Theil (1967); Cowell (2011), ch. 3.
  *
  * @example
- * mld([1, 2, 3, 4]) // 0.1197…
+ * mld([1, 2, 3, 4]) // 0.1218…
  */
 export const mld = defineMeasure<{}>({
   name: 'mld',

@@ -14,7 +14,8 @@ export interface QuantileOptions {
 }
 
 /**
- * Weighted quantile at probability p.
+ * Weighted quantile at probability p: Q(p) = x_k, with k the first unit (ascending) whose
+ * cumulative weight share C_k/W reaches p.
  *
  * `'eurostat'` (default): the first unit whose cumulative weight share reaches p, averaged with the
  * next unit when the share equals p exactly (the EU-SILC rule). `'laeken'`: the first unit whose
@@ -59,6 +60,11 @@ export function quantileInfluence(d: Distribution, p: number, type: QuantileType
 
 /**
  * Weighted median: {@link quantile} at p = 0.5 (`'eurostat'` rule by default).
+ *
+ * With cumulative weight shares Cᵢ/W, the median is the first value whose share reaches 0.5,
+ * averaged with the next value when the share equals 0.5 exactly (EU-SILC); `type: 'laeken'` takes
+ * the first value whose share exceeds 0.5, as R laeken::weightedMedian and {@link arpr} do.
+ * Reference: Eurostat (2004) EU-SILC common cross-sectional indicators (median equivalised income).
  *
  * @example
  * median([3, 1, 2]) // 2

@@ -28,7 +28,7 @@ export function s80s20Of(d: Distribution): number {
 
 /**
  * S80/S20 income quintile share ratio (Eurostat's QSR): total income of the top fifth over total
- * income of the bottom fifth.
+ * income of the bottom fifth, S80/S20 = Σ_{xᵢ>q₈₀} wᵢxᵢ / Σ_{xᵢ≤q₂₀} wᵢxᵢ.
  *
  * Follows R laeken::qsr exactly: q₂₀, q₈₀ are weighted quantiles taking the first unit whose
  * cumulative weight share strictly exceeds p; the top group is x > q₈₀ and the bottom x ≤ q₂₀, so

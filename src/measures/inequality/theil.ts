@@ -10,7 +10,7 @@ import { entropyDomain, generalizedEntropyInfluence, generalizedEntropyOf } from
  * Reference: Theil (1967) Economics and Information Theory; Cowell (2011), ch. 3.
  *
  * @example
- * theil([1, 2, 3, 4]) // 0.107…
+ * theil([1, 2, 3, 4]) // 0.1064…
  */
 export const theil = defineMeasure<{}>({
   name: 'theil',

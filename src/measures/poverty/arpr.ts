@@ -32,7 +32,8 @@ export function arprOf(d: Distribution, line: number): number {
 }
 
 /**
- * At-risk-of-poverty rate: the weighted share of units strictly below 60% of the weighted median.
+ * At-risk-of-poverty rate: the weighted share of units strictly below 60% of the weighted median,
+ * ARPR = Σ_{xᵢ<z} wᵢ / Σ wᵢ with z = 0.6 · median (the at-risk-of-poverty threshold).
  *
  * Matches R laeken::arpr: the median takes the first unit whose cumulative weight share strictly
  * exceeds 0.5, and "below" is strict. Returns a fraction (laeken reports percent). For subgroups,
@@ -40,7 +41,7 @@ export function arprOf(d: Distribution, line: number): number {
  * Reference: Eurostat (2004) EU-SILC common indicators; Alfons & Templ (2013), J. Stat. Softw. 54(15).
  *
  * @example
- * arpr(eusilc, { value: 'eqIncome', weight: 'rb050' }) // 0.1444422
+ * arpr(eusilc(), { value: 'eqIncome', weight: 'rb050' }) // 0.1444422 (laeken: 14.44422 %)
  */
 export const arpr = defineMeasure<ArprOptions>({
   name: 'arpr',
@@ -88,7 +89,7 @@ export function rmpgOf(d: Distribution, line: number): number {
  * Reference: Eurostat (2004); Alfons & Templ (2013).
  *
  * @example
- * rmpg(eusilc, { value: 'eqIncome', weight: 'rb050' }) // 0.1892928
+ * rmpg(eusilc(), { value: 'eqIncome', weight: 'rb050' }) // 0.1892860 (laeken: 18.92860 %)
  */
 export const rmpg = defineMeasure<ArprOptions>({
   name: 'rmpg',

@@ -102,7 +102,13 @@ export const fgt = defineMeasure<FgtOptions>({
 });
 
 /**
- * Headcount ratio FGT(0): the weighted share of units strictly below the line. A fraction.
+ * Headcount ratio FGT(0) = Σ_{xᵢ<z} wᵢ / Σ wᵢ: the weighted share of units strictly below the
+ * line z. A fraction.
+ *
+ * "Below" is strict, as in HBAI ("below 60% of median"), Eurostat and laeken; a unit exactly on
+ * the line is not poor. Zero and negative incomes count as poor. In {@link byGroup} the line
+ * defaults to 60% of the whole population's median. Also registered as `op.povertyRate`.
+ * Reference: Foster, Greer & Thorbecke (1984), Econometrica 52(3); DWP HBAI methodology.
  *
  * @example
  * headcount(d, { line: povertyLine(d) })
@@ -116,8 +122,12 @@ export const headcount = defineMeasure<LineOptions>({
 });
 
 /**
- * Poverty gap index FGT(1): the mean shortfall below the line as a fraction of the line,
- * counting the non-poor as zero.
+ * Poverty gap index FGT(1) = Σ_{xᵢ<z} wᵢ (z − xᵢ)/z / Σ wᵢ: the mean shortfall below the line as
+ * a fraction of the line, counting the non-poor as zero. A fraction.
+ *
+ * Poor means strictly below z. A negative income gives a gap ratio above 1 (no truncation at 0).
+ * It is the headcount times the mean gap ratio of the poor (H·I).
+ * Reference: Foster, Greer & Thorbecke (1984), Econometrica 52(3).
  *
  * @example
  * povertyGap([1, 2, 3, 4], { line: 3 }) // 0.25
@@ -131,7 +141,11 @@ export const povertyGap = defineMeasure<LineOptions>({
 });
 
 /**
- * Poverty severity index FGT(2): the mean squared shortfall ratio, weighting the poorest most.
+ * Poverty severity index FGT(2) = Σ_{xᵢ<z} wᵢ ((z − xᵢ)/z)² / Σ wᵢ: the mean squared shortfall
+ * ratio, weighting the poorest most. A fraction.
+ *
+ * Poor means strictly below z; negative incomes are accepted (gap ratio above 1).
+ * Reference: Foster, Greer & Thorbecke (1984), Econometrica 52(3).
  *
  * @example
  * povertySeverity([1, 2, 3, 4], { line: 3 }) // (4/9 + 1/9) / 4

@@ -29,7 +29,8 @@ export function povertyLineOf(d: Distribution, options: PovertyLineOptions = {})
 }
 
 /**
- * Relative poverty line: a fraction (default 0.6) of the weighted median (or mean) income.
+ * Relative poverty line z = fraction × median (or × mean), default 0.6 × the weighted median,
+ * in income units.
  *
  * The 60%-of-median line is the EU at-risk-of-poverty threshold and the HBAI/PIIS relative low
  * income line; the median uses the EU-SILC quantile rule by default (`type` changes it). In
@@ -49,8 +50,11 @@ export const povertyLine = defineMeasure<PovertyLineOptions>({
 });
 
 /**
- * Deep (severe) poverty line: a smaller fraction of the median, 0.5 by default — the PIIS
- * "severe poverty" and HBAI 50% low-income threshold. Same options as {@link povertyLine}.
+ * Deep poverty line z = fraction × median with fraction 0.5 by default: the HBAI 50%-of-median
+ * low-income threshold (PIIS reports it as "deep poverty"; Eurostat also publishes 40%, 50% and
+ * 70% thresholds). Same options and median rule as {@link povertyLine}; pass `fraction` for
+ * another share of the median, e.g. 0.4.
+ * Reference: DWP HBAI methodology (low-income thresholds); Eurostat (2004).
  *
  * @example
  * headcount(d, { line: deepPovertyLine(d) })

@@ -18,7 +18,7 @@ export function wattsOf(d: Distribution, line: number): number {
  *
  * Needs positive incomes below the line: zero or negative values raise an error naming the column
  * unless `nonPositive: 'drop'` (which removes them from the population, denominator included).
- * Reference: Watts (1968); Zheng (1993), Social Choice and Welfare 10.
+ * Reference: Watts (1968), in Moynihan (ed.) On Understanding Poverty; Zheng (1993), Economics Letters 42(1).
  *
  * @example
  * watts([1, 2, 3, 4], { line: 3 }) // (ln 3 + ln 1.5) / 4

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { argsort, normalQuantile } from '../../core/index.js';
+import { normalQuantile, sortWeighted } from '../../core/index.js';
 import { type ColumnSource, PovineqError, assertClean, describeRows, plural, readColumn, toNumeric } from '../../data/index.js';
 
 /** Options of {@link concentrationIndex} and {@link concentrationCurve}. */
@@ -58,12 +58,15 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
     assertClean(r, rRaw, rankColumn, 'rankBy');
     if (w) assertClean(w, wRaw!, options.weight!, 'weight');
   }
-  const keep: number[] = [];
+  let kept = 0;
+  const keepAll = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    if (Number.isFinite(y.values[i]!) && Number.isFinite(r.values[i]!) && (!w || Number.isFinite(w.values[i]!))) keep.push(i);
+    if (Number.isFinite(y.values[i]!) && Number.isFinite(r.values[i]!) && (!w || Number.isFinite(w.values[i]!))) keepAll[kept++] = i;
   }
+  const keep = keepAll.subarray(0, kept);
   if (w) {
-    const bad = keep.filter((i) => !(w.values[i]! > 0));
+    const bad: number[] = [];
+    for (let j = 0; j < keep.length; j++) if (!(w.values[keep[j]!]! > 0)) bad.push(keep[j]!);
     if (bad.length > 0) {
       throw new PovineqError(
         'NON_POSITIVE_WEIGHT',
@@ -77,18 +80,23 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
   if (options.poorest !== undefined && options.poorest !== 'lowest' && options.poorest !== 'highest') {
     throw new PovineqError('INVALID_OPTION', `poorest must be 'lowest' or 'highest', got ${JSON.stringify(options.poorest)}`, { option: 'poorest' });
   }
-  const keys = Float64Array.from(keep, (i) => flip * r.values[i]!);
-  const order = argsort(keys);
   const m = keep.length;
-  const ys = new Float64Array(m);
-  const ws = new Float64Array(m);
-  const ks = new Float64Array(m);
+  const keyIn = new Float64Array(m);
+  const wIn = new Float64Array(m);
+  const yIn = new Float64Array(m);
   for (let j = 0; j < m; j++) {
-    const i = keep[order[j]!]!;
-    ys[j] = y.values[i]!;
-    ws[j] = w ? w.values[i]! : 1;
-    ks[j] = keys[order[j]!]!;
+    const i = keep[j]!;
+    const k = flip * r.values[i]!;
+    keyIn[j] = k === 0 ? 0 : k; // −0 sorts as 0
+    wIn[j] = w ? w.values[i]! : 1;
+    yIn[j] = y.values[i]!;
   }
+  // one sort carrying the weights along (values, weights and positions move together)
+  const sorted = sortWeighted(keyIn, wIn);
+  const ks = sorted.values;
+  const ws = sorted.weights;
+  const ys = new Float64Array(m);
+  for (let j = 0; j < m; j++) ys[j] = yIn[sorted.order[j]!]!;
   let W = 0;
   let T = 0;
   for (let j = 0; j < m; j++) {

@@ -4,3 +4,7 @@ export { watts, wattsOf } from './watts.js';
 export { sen, senOf } from './sen.js';
 export { sst, sstOf } from './sst.js';
 export { arpr, arprOf, arptOf, rmpg, rmpgOf, type ArprOptions } from './arpr.js';
+export { povertyLineInfluence } from './poverty-line.js';
+export { fgtInfluence, fgtLineDerivative, populationLineInfluence } from './fgt.js';
+export { wattsInfluence } from './watts.js';
+export { arptInfluence, rmpgInfluence, rmpgLineDerivative } from './arpr.js';

@@ -48,7 +48,7 @@ export class BetaLorenz implements LorenzFit {
   sse = NaN;
   r2 = NaN;
 
-  constructor(theta: number, gamma: number, delta: number) {
+  constructor(theta: number, gamma: number, delta: number, extra: readonly LorenzCheck[] = []) {
     this.theta = theta;
     this.gamma = gamma;
     this.delta = delta;
@@ -61,6 +61,7 @@ export class BetaLorenz implements LorenzFit {
       { name: 'L(0) = 0, L(1) = 1', condition: 'γ > 0, δ > 0', passed: gamma > 0 && delta > 0, value: Math.min(gamma, delta) },
       { name: "L'(0+) ≥ 0", condition: "L'(p) ≥ 0 at p = 0.001, 0.051", passed: minSlope >= 0, value: minSlope },
       { name: "L''(p) ≥ 0 on (0, 1)", condition: "L''(p) ≥ 0 at p = 0.001, 0.051, …, 0.951", passed: minCurvature >= 0, value: minCurvature },
+      ...extra,
     ];
     this.valid = this.checks.every((k) => k.passed);
   }
@@ -69,6 +70,16 @@ export class BetaLorenz implements LorenzFit {
   static fit(g: GroupedDistribution): BetaLorenz {
     const X: number[][] = [];
     const y: number[] = [];
+    let equal = 0;
+    for (let i = 0; i < g.n - 1; i++) if (!(g.p[i]! > g.L[i]!)) equal++;
+    if (equal > 0) {
+      // ln(p − L) is undefined where a group point lies on the line of equality
+      const fit = new BetaLorenz(NaN, NaN, NaN, [
+        { name: 'fit', condition: 'p > L at every group point below the top (ln(p − L) is regressed)', passed: false, value: equal },
+      ]);
+      fit.sse = NaN;
+      return fit;
+    }
     for (let i = 0; i < g.n - 1; i++) {
       const p = g.p[i]!;
       const L = g.L[i]!;

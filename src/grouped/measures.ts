@@ -50,8 +50,10 @@ export function fitLorenz(g: GroupedDistribution, form: LorenzForm): LorenzFit {
 
 /** The failed checks of a fit, as text: `"L(1) = 1 (a + c ≥ 1 …; value 0.85)"`. */
 export function failedChecks(fit: LorenzFit): string {
-  return fit.checks
-    .filter((k) => !k.passed)
+  // when the regression itself failed, the other checks only restate it with NaN
+  const failed = fit.checks.filter((k) => !k.passed);
+  const fitFailed = failed.filter((k) => k.name === 'fit');
+  return (fitFailed.length > 0 ? fitFailed : failed)
     .map((k) => `${k.name} (${k.condition}; value ${k.value})`)
     .join('; ');
 }

@@ -31,7 +31,7 @@ export class QuadraticLorenz implements LorenzFit {
   sse = NaN;
   r2 = NaN;
 
-  constructor(a: number, b: number, c: number) {
+  constructor(a: number, b: number, c: number, extra: readonly LorenzCheck[] = []) {
     this.a = a;
     this.b = b;
     this.c = c;
@@ -55,6 +55,7 @@ export class QuadraticLorenz implements LorenzFit {
         passed: convex,
         value: m,
       },
+      ...extra,
     ];
     this.valid = this.checks.every((k) => k.passed);
   }
@@ -70,7 +71,13 @@ export class QuadraticLorenz implements LorenzFit {
       X.push([p * p - L, L * (p - 1), p - L]);
     }
     const { beta, rss } = leastSquares(X, y);
-    const fit = new QuadraticLorenz(beta[0]!, beta[1]!, beta[2]!);
+    const singular = !beta.every(Number.isFinite);
+    const fit = new QuadraticLorenz(
+      beta[0]!,
+      beta[1]!,
+      beta[2]!,
+      singular ? [{ name: 'fit', condition: 'the regression has a unique solution (groups not all at the same mean)', passed: false, value: NaN }] : [],
+    );
     fit.sse = sseOf((p) => fit.lorenz(p), g.p, g.L);
     fit.r2 = rSquared(y, rss);
     return fit;

@@ -137,6 +137,15 @@ describe('bad input and fallback', () => {
     expect(groupedGini(g)).toBe((lorenzFits(g).objects() as Record<string, any>[])[0]!.gini);
   });
 
+  it('groups all at the same mean: no curve can be fitted, interpolation still works', () => {
+    const g = means([3, 3, 3, 3, 3]);
+    const fits = lorenzFits(g).objects() as Record<string, any>[];
+    expect(fits[0]!.failed_checks).toMatch(/^fit \(the regression has a unique solution/);
+    expect(fits[1]!.failed_checks).toMatch(/^fit \(p > L at every group point/);
+    expect(() => groupedPoverty(g, { line: 2 })).toThrow(/no usable poverty estimate/);
+    expect(groupedPalma(g)).toBeCloseTo(0.25, 14); // everyone equal: 10% over 40%
+  });
+
   it('no usable curve: the error names both curves\' failures', () => {
     const g = means([0.01, 0.02, 0.03, 1, 1, 1, 1, 1, 1, 1]);
     expect(() => groupedPoverty(g, { line: 0.3 })).toThrow(/no usable poverty estimate.*General Quadratic.*fails.*Beta/);

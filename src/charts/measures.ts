@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, listing, requireNumbers } from './frame.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, type ValueFormat, axisFormat, formatString } from './theme.js';
 import { formatValue } from './format.js';
 
 /** Options of {@link measureChart}. */
@@ -95,7 +95,7 @@ export function measureChart(table: ChartData, options: MeasureChartOptions = {}
     mark: { type: 'point', filled: true, opacity: 1, color: COLOURS.primary, size: 80 },
     encoding: {
       y,
-      x: { field: field(value), type: 'quantitative', title: xTitle, axis: { format }, scale: { zero: false } },
+      x: { field: field(value), type: 'quantitative', title: xTitle, axis: axisFormat(options.format ?? 'decimal'), scale: { zero: false } },
       tooltip,
     },
   });

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PovineqError, lorenzChart, measureChart, toSVG } from '../../src/index.js';
+import { lorenzChart, measureChart, toSVG } from '../../src/index.js';
 import { cases, domainTable, lorenzTable } from './cases.js';
-import { compileWarnings, schemaErrors } from './validate.js';
+import { compileWarnings, schemaErrors, thrown } from './validate.js';
 
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('every chart builder makes a valid, warning-free Vega-Lite spec', () => {
   for (const { name, spec, snapshot } of cases()) {

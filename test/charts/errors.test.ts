@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PovineqError,
   councilMap,
   crossCheckChart,
   dataZoneMap,
@@ -14,16 +13,8 @@ import {
   winnersLosersChart,
 } from '../../src/index.js';
 import { crossCheck, decileImpacts, gradient, incomes, lgbfTable, series, squares, targets, winnersLosers } from './cases.js';
+import { thrown } from './validate.js';
 
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('each builder names the missing column and the option that renames it', () => {
   const table = { something: [1, 2] };

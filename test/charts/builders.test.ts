@@ -72,6 +72,16 @@ describe('measureChart', () => {
     expect(s.vconcat[0].layer[1].encoding.y.sort).toEqual(['Fife', 'Angus', 'Moray']);
     expect(s.description).toContain('Highest: Fife (21.0%, interval 19.0% to 23.0%)');
   });
+  it('reads Estimates by name (the estimate() object shape)', () => {
+    const e = (estimate: number, lo: number, hi: number) => ({ estimate, se: 0.01, ci: [lo, hi] as [number, number], level: 0.9, method: 'linearization', n: 100 });
+    const s = measureChart({ Fife: e(0.21, 0.19, 0.23), Angus: e(0.18, 0.14, 0.22) }, { format: 'percent' }) as any;
+    expect(s.datasets.measures).toEqual([
+      { group: 'Fife', estimate: 0.21, ci_lower: 0.19, ci_upper: 0.23, level: 0.9 },
+      { group: 'Angus', estimate: 0.18, ci_lower: 0.14, ci_upper: 0.22, level: 0.9 },
+    ]);
+    expect(s.vconcat[0].layer[1].encoding.x.title).toBe('estimate (90% confidence interval)');
+    expect(schemaErrors(s)).toEqual([]);
+  });
   it('reads byGroup output through { value }', () => {
     const t = { region: ['A', 'B'], gini: [0.3, 0.25], n: [10, 12], population: [100, 120] };
     expect(schemaErrors(measureChart(t, { group: 'region', value: 'gini' }))).toEqual([]);

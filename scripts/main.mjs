@@ -2,16 +2,16 @@
 // chart, the CSV of every number behind each chart) with the same public povineq functions the
 // notebooks use, printing progress as it goes.
 //
-// Each section is one function in scripts/briefing/ that logs what it computes and returns
+// Each section is one function in scripts/sections/ that logs what it computes and returns
 // charts as [{ name, spec }]. To add a section (PIIS targets, SII, cross-check, uncertainty…),
-// write scripts/briefing/<topic>.mjs exporting `async function <topic>Section({ log })` and add it
+// write scripts/sections/<topic>.mjs exporting `async function <topic>Section({ log })` and add it
 // to SECTIONS below.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { briefing } from 'povineq';
-import { eusilcSection } from './briefing/eusilc.mjs';
-import { scotlandSection } from './briefing/scotland.mjs';
+import { eusilcSection } from './sections/eusilc.mjs';
+import { scotlandSection } from './sections/scotland.mjs';
 
 const SECTIONS = [
   { title: 'EU-SILC example: core measures', build: eusilcSection },

@@ -111,7 +111,7 @@ describe('toHTML', () => {
     expect(JSON.parse(specJson).title.text).toBe('Curves </script><b>');
   });
   it('has each chart\'s description and a data table', () => {
-    expect(html).toContain('The poorest half of people hold 50.0% in Equal and 20.0% in Unequal of income.');
+    expect(html).toContain('Share of income held by the poorest half of people: 50.0% in Equal and 20.0% in Unequal.');
     expect(html).toMatch(/<details><summary>Data table for/);
     expect(html).toContain('<th scope="col">area</th>');
   });

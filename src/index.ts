@@ -28,3 +28,4 @@ export { registerOps, op, type PovineqOps } from './arquero.js';
 export * from './scotland/index.js';
 
 registerOps();
+export * from './policy/index.js';

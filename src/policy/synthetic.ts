@@ -19,6 +19,8 @@ const SIGMA = 0.565;
 const ZONE_LOADING = 0.55;
 /** Gradient of means-tested benefit receipt in log equivalised income. */
 const BENEFIT_GRADIENT = 2.6;
+/** Extra log-odds of means-tested receipt for households with children (Universal Credit child elements widen eligibility). */
+const CHILD_BENEFIT_SHIFT = 1.5;
 
 // Household types (Scottish Household Survey 2019 household-type shares, rounded):
 // [share, adults, pensioners, children: 0 none | 1 one or two | 2 three or more]
@@ -196,12 +198,12 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
   for (let k = 0; k < byCouncil.length; k++) {
     const rows = byCouncil[k]!;
     const target = T.councils.incomeDeprived[k]!;
-    // receipt when u < logistic(a − G·z), i.e. when t = logit(u) + G·z < a
+    // receipt when u < logistic(a − G·z + c·[children]), i.e. when t = logit(u) + G·z − c·[children] < a
     const t = new Float64Array(rows.length);
     for (let j = 0; j < rows.length; j++) {
       const i = rows[j]!;
       const u = Math.min(1 - 1e-12, Math.max(1e-12, benefitDraw[i]!));
-      t[j] = Math.log(u / (1 - u)) + BENEFIT_GRADIENT * (logEq[i]! - meanLog);
+      t[j] = Math.log(u / (1 - u)) + BENEFIT_GRADIENT * (logEq[i]! - meanLog) - (children[i]! > 0 ? CHILD_BENEFIT_SHIFT : 0);
     }
     const share = (a: number) => {
       let num = 0;

@@ -1,5 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
+import { PovineqError } from '../data/index.js';
 import { giniOf, palmaOf, s80s20Of } from '../measures/index.js';
 import { type PolicyLineOptions, type Lines, type Paired, fuelPoor, pair, resolveReform } from './paired.js';
 import type { Basis } from './people.js';
@@ -28,7 +29,7 @@ export interface Impact {
   poverty: ColumnTable;
   /** `group` (`All households`, `Households with children`, `Pensioner households`), `before`, `after`, `change`, `moved_in`, `moved_out`, `households`. */
   fuelPoverty: ColumnTable;
-  /** `measure` (`gini`, `palma`, `s80s20`), `basis`, `before`, `after`, `change`. */
+  /** `measure` (`gini`, `palma`, `s80s20`), `basis`, `before`, `after`, `change`, `note` (why a value is NaN: e.g. the bottom 40% hold a non-positive share of AHC income; else null). */
   inequality: ColumnTable;
   /** `decile` (1 = poorest, baseline equivalised BHC income, person-weighted), `mean_change` (£/week per household), `pct_change`, `mean_income_before`, `households`, `people`. */
   deciles: ColumnTable;
@@ -183,9 +184,22 @@ function inequalityTable(p: Paired): ColumnTable {
   const measures = { gini: giniOf, palma: palmaOf, s80s20: s80s20Of };
   for (const [name, fn] of Object.entries(measures)) {
     for (const basis of ['BHC', 'AHC'] as const) {
-      const before = fn(p.distBefore(basis));
-      const after = fn(p.distAfter(basis));
-      rows.push({ measure: name, basis, before, after, change: after - before });
+      // AHC incomes can be negative: a measure undefined on a side is NaN with the reason in `note`
+      const notes: string[] = [];
+      const safe = (side: 'before' | 'after') => {
+        try {
+          return fn(side === 'before' ? p.distBefore(basis) : p.distAfter(basis));
+        } catch (e) {
+          if (e instanceof PovineqError && (e.code === 'UNDEFINED_RESULT' || e.code === 'NON_POSITIVE_MEAN')) {
+            notes.push(`${side}: ${e.message}`);
+            return NaN;
+          }
+          throw e;
+        }
+      };
+      const before = safe('before');
+      const after = safe('after');
+      rows.push({ measure: name, basis, before, after, change: after - before, note: notes.join('; ') || null });
     }
   }
   return aq.from(rows);

@@ -183,10 +183,13 @@ export function defaultFlag(c: CrossCheckCell, min: number): Flag {
   return 'no detectable effect';
 }
 
-/** Percentile interval (type 7 interpolation) of replicate values; [NaN, NaN] with none. */
+/**
+ * Percentile interval (type 7 interpolation) of replicate values; [NaN, NaN] with none. Replicates
+ * where the outcome is undefined (NaN: e.g. a small group with nobody drawn) are left out.
+ */
 export function percentileInterval(values: number[], level: number): [number, number] {
-  if (values.length === 0) return [NaN, NaN];
-  const s = Float64Array.from(values).sort();
+  const s = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
+  if (s.length === 0) return [NaN, NaN];
   const q = (p: number) => {
     const h = (s.length - 1) * p;
     const lo = Math.floor(h);

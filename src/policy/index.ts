@@ -13,6 +13,7 @@ export {
 export { HBAI_SCALE, type Basis, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
 export { syntheticHouseholds, type SyntheticOptions } from './synthetic.js';
 export { syntheticTargets, type SyntheticTargets } from './synthetic-targets.js';
+export { syntheticCalibration } from './synthetic-calibration.js';
 export {
   type Scenario,
   type ScenarioDefinition,

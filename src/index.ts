@@ -26,6 +26,10 @@ export type { QuantileType } from './core/index.js';
 export * from './measures/index.js';
 export { registerOps, op, type PovineqOps } from './arquero.js';
 export * from './scotland/index.js';
+export * from './income/index.js';
+
+export * from './charts/index.js';
+export * from './decompose/index.js';
 
 registerOps();
 export * from './policy/index.js';

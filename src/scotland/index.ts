@@ -16,3 +16,6 @@ export { dataZoneBoundaries, councilBoundaries, type AreaTopology, type AreaGeom
 export { lgbf, lgbfIndicators, lgbfFamilies, periodEndYear, type LgbfOptions } from './lgbf.js';
 export { cpop, cpopIntermediateZones } from './cpop.js';
 export { nrsPopulation } from './population.js';
+export { deprivationGroups, simdGradient, type DeprivationGroupOptions, type SimdGradientOptions } from './deprivation-groups.js';
+export { overlappingDeprivation, type OverlapOptions, type OverlapResult } from './overlapping-deprivation.js';
+export { lgbfCompare, lgbfSpread, type LgbfCompareOptions, type LgbfSpreadOptions } from './lgbf-compare.js';

@@ -28,7 +28,8 @@ export function atkinsonOf(d: Distribution, epsilon: number): number {
  *
  * A(ε) = 1 − (Σ wᵢ (xᵢ/μ)^(1−ε) / Σ wᵢ)^(1/(1−ε)); for ε = 1, A = 1 − exp(Σ wᵢ ln xᵢ / Σ wᵢ) / μ.
  * Needs positive incomes for ε ≥ 1 (zero or negative values raise an error naming the column
- * unless `nonPositive: 'drop'`); non-negative incomes for 0 < ε < 1.
+ * unless `nonPositive: 'drop'`); non-negative incomes for 0 < ε < 1 (zeros kept, negatives
+ * refused or, with `nonPositive: 'drop'`, dropped alone).
  * Reference: Atkinson (1970), J. Econ. Theory 2(3).
  *
  * @example
@@ -46,7 +47,8 @@ export const atkinson = defineMeasure<AtkinsonOptions>({
       positiveMean(d, 'atkinson');
       return 0;
     }
-    const needsPositive = epsilon >= 1 || (d.n > 0 && d.values[0]! < 0);
-    return atkinsonOf(needsPositive ? d.positive('atkinson', o.nonPositive) : d, epsilon);
+    // ε ≥ 1 needs positive incomes; 0 < ε < 1 keeps zeros and refuses (or drops) only negatives
+    const domain = epsilon >= 1 ? d.positive('atkinson', o.nonPositive) : d.nonNegative('atkinson', o.nonPositive);
+    return atkinsonOf(domain, epsilon);
   },
 });

@@ -12,12 +12,12 @@ export interface EntropyOptions {
  * The units the GE(α) sum runs over: all of them, or only positive incomes when α ≤ 0 or α = 1
  * (logarithms and negative powers), where zero and negative incomes raise an error naming the
  * column unless `nonPositive: 'drop'`. For other α, negative incomes are refused the same way
- * (a real power of a negative number is undefined) but zeros are kept.
+ * (a real power of a negative number is undefined) and dropped alone under `nonPositive: 'drop'`:
+ * zeros are always kept.
  */
 export function entropyDomain(d: Distribution, alpha: number, measure: string, nonPositive?: 'error' | 'drop'): Distribution {
   if (alpha <= 0 || alpha === 1) return d.positive(measure, nonPositive);
-  if (d.n > 0 && d.values[0]! < 0) return d.positive(measure, nonPositive);
-  return d;
+  return d.nonNegative(measure, nonPositive);
 }
 
 /**

@@ -1,0 +1,19 @@
+// Charts: the house theme, one builder per chart kind (result table → Vega-Lite spec), and
+// rendering in one place (SVG, PNG, offline HTML, the briefing pack, notebook display).
+export { PALETTE, COLOURS, DIVERGING_FIVE, FONT, UK_NUMBER_LOCALE, FORMATS, type ValueFormat, formatString, houseTheme, mergeConfig } from './theme.js';
+export { formatValue } from './format.js';
+export { type ChartOptions, type ChartData, VEGA_LITE_SCHEMA, DEFAULT_SOURCE } from './frame.js';
+export { lorenzChart, type LorenzChartOptions } from './lorenz.js';
+export { measureChart, type MeasureChartOptions } from './measures.js';
+export { compileChart, type Compiled, toSVG, toPNG, svgToPNG, fontFiles, type PNGOptions } from './render.js';
+export { show, mimeBundle, VEGA_LITE_MIME, type ShowOptions, type MimeBundle } from './show.js';
+export { packageDir, packageFile } from './assets.js';
+export { incomeDistributionChart, type IncomeDistributionChartOptions, type IncomeLine } from './income-distribution.js';
+export { povertyTrendChart, type PovertyTrendChartOptions } from './poverty-trend.js';
+export { decileImpactChart, type DecileImpactChartOptions } from './decile-impact.js';
+export { winnersLosersChart, WINNER_LOSER_BANDS, type WinnersLosersChartOptions } from './winners-losers.js';
+export { simdGradientChart, type SimdGradientChartOptions, type SiiLine } from './simd-gradient.js';
+export { councilMap, dataZoneMap, type ChoroplethOptions } from './choropleth.js';
+export { lgbfChart, type LgbfChartOptions } from './lgbf.js';
+export { decompositionChart, type DecompositionChartOptions } from './decomposition.js';
+export { crossCheckChart, CROSS_CHECK_FLAGS, type CrossCheckChartOptions } from './cross-check.js';

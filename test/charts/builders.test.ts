@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { PovineqError, lorenzChart, measureChart, toSVG } from '../../src/index.js';
+import { cases, domainTable, lorenzTable } from './cases.js';
+import { compileWarnings, schemaErrors } from './validate.js';
+
+function thrown(f: () => unknown): PovineqError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PovineqError) return e;
+    throw e;
+  }
+  throw new Error('expected a PovineqError');
+}
+
+describe('every chart builder makes a valid, warning-free Vega-Lite spec', () => {
+  for (const { name, spec, snapshot } of cases()) {
+    describe(name, () => {
+      it('validates against the Vega-Lite JSON schema', () => expect(schemaErrors(spec)).toEqual([]));
+      it('compiles with Vega-Lite without warnings', async () => expect(await compileWarnings(spec)).toEqual([]));
+      it('has a description, the house config and a source note', () => {
+        const s = spec as Record<string, any>;
+        expect(typeof s.description).toBe('string');
+        expect(s.description.length).toBeGreaterThan(40);
+        expect(s.config.font).toMatch(/DejaVu Sans/);
+        expect(s.config.locale.number.currency).toEqual(['£', '']);
+        const note = s.vconcat[s.vconcat.length - 1].encoding.text.value.join(' ');
+        expect(note).toMatch(/^Source: /);
+      });
+      it('renders marks to SVG', async () => {
+        const svg = await toSVG(spec);
+        expect(svg).toMatch(/^<svg/);
+        expect(svg).toMatch(/role-mark/);
+      });
+      if (snapshot !== false) it('matches its snapshot', () => expect(spec).toMatchSnapshot());
+    });
+  }
+});
+
+describe('lorenzChart', () => {
+  it('describes the poorest half\'s share per group (hand-checked: 50% and 20%)', () => {
+    const s = lorenzChart(lorenzTable, { group: 'area' }) as { description: string };
+    expect(s.description).toContain('50.0% in Equal');
+    expect(s.description).toContain('20.0% in Unequal');
+  });
+  it('names a missing column and the option that renames it', () => {
+    const e = thrown(() => lorenzChart(lorenzTable.select('p', 'area'), { group: 'area' }));
+    expect(e.code).toBe('MISSING_COLUMN');
+    expect(e.message).toMatch(/lorenzChart: the table has no column "L"/);
+    expect(e.message).toMatch(/\{ L: '<column>' \}/);
+  });
+  it('rejects an empty table', () => {
+    const e = thrown(() => lorenzChart({ p: [], L: [] }));
+    expect(e.code).toBe('EMPTY');
+    expect(e.message).toMatch(/lorenzChart: the table is empty/);
+  });
+  it('names non-numeric rows', () => {
+    const e = thrown(() => lorenzChart([{ p: 0, L: 0 }, { p: 1, L: 'x' }]));
+    expect(e.message).toMatch(/column "L" .* 1 missing or non-numeric value \(row 1\)/);
+  });
+  it('does not change its input', () => {
+    const rows = [{ p: 0, L: 0 }, { p: 1, L: 1 }];
+    const copy = structuredClone(rows);
+    lorenzChart(rows);
+    expect(rows).toEqual(copy);
+  });
+});
+
+describe('measureChart', () => {
+  it('draws whiskers only when the table has both limits', () => {
+    const layers = (s: unknown) => ((s as any).vconcat[0].layer as any[]).map((l) => l.mark.type);
+    expect(layers(measureChart(domainTable, { group: 'council' }))).toEqual(['rule', 'point']);
+    expect(layers(measureChart(domainTable.select('council', 'estimate'), { group: 'council' }))).toEqual(['point']);
+  });
+  it('rejects a table with one limit', () => {
+    const e = thrown(() => measureChart(domainTable.select('council', 'estimate', 'ci_lower'), { group: 'council' }));
+    expect(e.message).toMatch(/only one confidence limit \("ci_lower"\)/);
+  });
+  it('orders groups by value, largest first, and says so in the description', () => {
+    const s = measureChart(domainTable, { group: 'council', format: 'percent', label: 'Poverty rate' }) as any;
+    expect(s.vconcat[0].layer[1].encoding.y.sort).toEqual(['Fife', 'Angus', 'Moray']);
+    expect(s.description).toContain('Highest: Fife (21.0%, interval 19.0% to 23.0%)');
+  });
+  it('reads byGroup output through { value }', () => {
+    const t = { region: ['A', 'B'], gini: [0.3, 0.25], n: [10, 12], population: [100, 120] };
+    expect(schemaErrors(measureChart(t, { group: 'region', value: 'gini' }))).toEqual([]);
+  });
+});
+
+describe('the checks themselves can fail', () => {
+  it('the schema check rejects an invalid spec', () => {
+    expect(schemaErrors({ mark: 'bogus', data: { values: [] } }).length).toBeGreaterThan(0);
+  });
+  it('the compile check reports Vega-Lite warnings', async () => {
+    const spec = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'a', type: 'nominal' } } };
+    expect((await compileWarnings(spec)).join(' ')).toMatch(/shape/);
+  });
+});

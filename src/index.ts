@@ -31,5 +31,6 @@ export * from './income/index.js';
 export * from './charts/index.js';
 export * from './decompose/index.js';
 
-registerOps();
 export * from './policy/index.js';
+
+registerOps();

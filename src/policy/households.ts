@@ -16,7 +16,7 @@ import {
  *
  * Required columns are read by {@link compare}; scenarios name the extra columns they need.
  */
-export const HOUSEHOLD_COLUMNS = {
+export const HOUSEHOLD_SCHEMA = {
   household_id: 'unique household identifier (number or text); compare() uses it to check row order',
   weight: 'household grossing weight (> 0): households in the population this row stands for',
   adults: 'number of adults (16+, not dependent children), including pensioners; ≥ 1',
@@ -34,7 +34,7 @@ export const HOUSEHOLD_COLUMNS = {
 } as const;
 
 /** Optional schema columns: used when present. */
-export const OPTIONAL_HOUSEHOLD_COLUMNS = {
+export const OPTIONAL_HOUSEHOLD_SCHEMA = {
   material_deprivation: 'material deprivation score (HBAI, 0–100); optional',
   net_transfer:
     'weekly £ paid by government to the household under the simulated policies, net of taxes they raise; ' +
@@ -42,7 +42,7 @@ export const OPTIONAL_HOUSEHOLD_COLUMNS = {
 } as const;
 
 /** A required schema column. */
-export type HouseholdColumn = keyof typeof HOUSEHOLD_COLUMNS;
+export type HouseholdSchemaColumn = keyof typeof HOUSEHOLD_SCHEMA;
 
 /** Numeric schema columns (everything except household_id and council). */
 export const NUMERIC_COLUMNS = [

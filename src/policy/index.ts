@@ -1,9 +1,9 @@
 // Policy-impact cross-checks (issue 7): household schema, synthetic Scottish households,
 // scenarios, compare, crossCheck and compensate.
 export {
-  HOUSEHOLD_COLUMNS,
-  OPTIONAL_HOUSEHOLD_COLUMNS,
-  type HouseholdColumn,
+  HOUSEHOLD_SCHEMA,
+  OPTIONAL_HOUSEHOLD_SCHEMA,
+  type HouseholdSchemaColumn,
   type HouseholdArrays,
   type CheckContext,
   validateHouseholds,

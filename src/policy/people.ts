@@ -1,41 +1,37 @@
+import { EQUIVALENCE_SCALES } from '../income/index.js';
+import { factorOf } from '../income/equivalence-scale.js';
+import { groupCounts } from '../income/person-groups.js';
+import type { HouseholdCounts } from '../income/households.js';
 import type { HouseholdArrays } from './households.js';
 
 /**
- * Person-level quantities of household rows, as HBAI counts them: a household carries its
- * people, every person gets the household's equivalised income, and rates are person-weighted.
+ * Person-level quantities of household rows, as HBAI counts them, built on src/income: a household
+ * carries its people, every person gets the household's equivalised income, and rates are
+ * person-weighted (weight = household weight × people in the group).
  *
- * Equivalence (modified OECD, rescaled so a couple without children = 1, as HBAI):
- * BHC: first adult 0.67, each other adult and child aged 14+ 0.33, child under 14 0.20;
- * AHC: 0.58, 0.42, 0.42, 0.20. Reference: DWP, Households Below Average Income, Quality and
- * Methodology Information Report (2023), "Equivalisation".
+ * Equivalence uses src/income's HBAI scales (`EQUIVALENCE_SCALES['hbai-bhc' | 'hbai-ahc']`, modified
+ * OECD rescaled so a couple = 1: BHC 0.67 / 0.33 / 0.33 / 0.20, AHC 0.58 / 0.42 / 0.42 / 0.20 for the
+ * first adult, other adults, children 14+, children under 14). The policy schema records `children`
+ * and `children_under_14`; children aged 14+ are their difference.
  */
-export const HBAI_SCALE = {
-  BHC: { first: 0.67, other: 0.33, under14: 0.2 },
-  AHC: { first: 0.58, other: 0.42, under14: 0.2 },
-} as const;
+export const HBAI_SCALE = { BHC: EQUIVALENCE_SCALES['hbai-bhc'], AHC: EQUIVALENCE_SCALES['hbai-ahc'] } as const;
 
 /** BHC or AHC. */
 export type Basis = 'BHC' | 'AHC';
 
-/** The household equivalence factor on the given basis. */
+/** The household equivalence factor on the given basis (src/income's factorOf). */
 export function equivalenceFactors(h: Pick<HouseholdArrays, 'n' | 'adults' | 'children' | 'childrenUnder14'>, basis: Basis): Float64Array {
-  const s = HBAI_SCALE[basis];
+  const scale = HBAI_SCALE[basis];
   const out = new Float64Array(h.n);
   for (let i = 0; i < h.n; i++) {
-    const under14 = h.childrenUnder14[i]!;
-    const older = h.adults[i]! - 1 + h.children[i]! - under14;
-    out[i] = s.first + s.other * older + s.under14 * under14;
+    const young = h.childrenUnder14[i]!;
+    out[i] = factorOf(scale, h.adults[i]!, h.children[i]! - young, young);
   }
   return out;
 }
 
 /** Equivalised weekly household income: (income_bhc or income_bhc − housing_costs) / factor. */
-export function equivalisedIncome(
-  income: Float64Array,
-  housingCosts: Float64Array,
-  factors: Float64Array,
-  basis: Basis,
-): Float64Array {
+export function equivalisedIncome(income: Float64Array, housingCosts: Float64Array, factors: Float64Array, basis: Basis): Float64Array {
   const out = new Float64Array(income.length);
   if (basis === 'BHC') for (let i = 0; i < out.length; i++) out[i] = income[i]! / factors[i]!;
   else for (let i = 0; i < out.length; i++) out[i] = (income[i]! - housingCosts[i]!) / factors[i]!;
@@ -50,19 +46,24 @@ export interface PersonWeights {
   pensioners: Float64Array;
 }
 
-/** Person weights of each group (all people, children, working-age adults, pensioners). */
+/** The household counts in src/income's form (children 14+ = children − children under 14). */
+export function householdCounts(h: HouseholdArrays): HouseholdCounts {
+  const older = new Float64Array(h.n);
+  for (let i = 0; i < h.n; i++) older[i] = h.children[i]! - h.childrenUnder14[i]!;
+  return { adults: h.adults, children14Plus: older, childrenUnder14: h.childrenUnder14, pensioners: h.pensioners };
+}
+
+/** Person weights of each group (all people, children, working-age adults, pensioners), via src/income's group counts. */
 export function personWeights(h: HouseholdArrays): PersonWeights {
-  const n = h.n;
-  const all = new Float64Array(n);
-  const children = new Float64Array(n);
-  const workingAge = new Float64Array(n);
-  const pensioners = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = h.weight[i]!;
-    children[i] = w * h.children[i]!;
-    pensioners[i] = w * h.pensioners[i]!;
-    workingAge[i] = w * (h.adults[i]! - h.pensioners[i]!);
-    all[i] = w * (h.adults[i]! + h.children[i]!);
-  }
-  return { all, children, workingAge, pensioners };
+  const counts = householdCounts(h);
+  const times = (c: Float64Array) => {
+    for (let i = 0; i < h.n; i++) c[i] = c[i]! * h.weight[i]!;
+    return c;
+  };
+  return {
+    all: times(groupCounts(counts, 'all')),
+    children: times(groupCounts(counts, 'children')),
+    workingAge: times(groupCounts(counts, 'working-age')),
+    pensioners: times(groupCounts(counts, 'pensioners')),
+  };
 }

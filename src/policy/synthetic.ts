@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { type Random, argsort, random } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
-import { HBAI_SCALE } from './people.js';
+import { equivalenceFactors } from './people.js';
 import { type SyntheticTargets, syntheticTargets } from './synthetic-targets.js';
 
 /** Options of {@link syntheticHouseholds}. */
@@ -109,8 +109,8 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
 
   // 3. equivalised BHC income: log-normal with a zone deprivation effect; the level of each group
   // is fitted so that its relative poverty rate BHC (UK line) matches PIIS 2019-22
-  const factorBHC = scale(adults, children, under14, 'BHC');
-  const factorAHC = scale(adults, children, under14, 'AHC');
+  const factorBHC = equivalenceFactors({ n, adults, children, childrenUnder14: under14 }, 'BHC');
+  const factorAHC = equivalenceFactors({ n, adults, children, childrenUnder14: under14 }, 'AHC');
   const zoneEffect = zoneEffects(T);
   const latent = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -295,12 +295,6 @@ function placeHouseholds(T: SyntheticTargets, n: number, rng: Random): Int32Arra
   return zone;
 }
 
-function scale(adults: Float64Array, children: Float64Array, under14: Float64Array, basis: 'BHC' | 'AHC'): Float64Array {
-  const s = HBAI_SCALE[basis];
-  const out = new Float64Array(adults.length);
-  for (let i = 0; i < out.length; i++) out[i] = s.first + s.other * (adults[i]! - 1 + children[i]! - under14[i]!) + s.under14 * under14[i]!;
-  return out;
-}
 
 /** Standardised −logit of each zone's income-deprived share: higher is richer. */
 function zoneEffects(T: SyntheticTargets): Float64Array {

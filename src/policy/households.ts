@@ -108,7 +108,7 @@ export function requireColumns(table: ColumnSource, needed: readonly string[], c
  * the rows and who needs it. Booleans are read as 1/0 (for flags).
  */
 export function numericColumn(table: ColumnSource, name: string, context: CheckContext): Float64Array {
-  const raw = readColumn(table, name, name);
+  const raw = householdColumn(table, name);
   const values = readFlagsOrNumbers(raw);
   const parsed = values ?? toNumeric(raw);
   const bad = values ? [] : [...parsed.missing, ...parsed.nonNumeric, ...parsed.nonFinite].sort((a, b) => a - b);
@@ -146,6 +146,22 @@ export function numericColumn(table: ColumnSource, name: string, context: CheckC
     }
   }
   return x;
+}
+
+/**
+ * The raw values of a column. For an unfiltered, unordered Arquero 8 table the column object is
+ * its array of values, used as is (no copy); otherwise src/data's readColumn (which also names a
+ * missing column).
+ */
+export function householdColumn(table: ColumnSource, name: string): ArrayLike<unknown> {
+  const t = table as { isFiltered?: () => boolean; isOrdered?: () => boolean; column?: (n: string) => unknown; numRows?: () => number };
+  if (typeof t.column === 'function' && typeof t.numRows === 'function' && !t.isFiltered?.() && !t.isOrdered?.()) {
+    const c = t.column(name);
+    if ((Array.isArray(c) || (ArrayBuffer.isView(c) && !(c instanceof DataView))) && (c as ArrayLike<unknown>).length === t.numRows()) {
+      return c as ArrayLike<unknown>;
+    }
+  }
+  return readColumn(table, name, name);
 }
 
 /** Booleans (and arrays of booleans) as 1/0; undefined when the column is not all booleans. */
@@ -207,7 +223,7 @@ export function validateHouseholds(table: ColumnTable | ColumnSource, context: C
   const col = (name: string) => numericColumn(table, name, context);
   const h: HouseholdArrays = {
     n,
-    id: readColumn(table, 'household_id', 'household_id'),
+    id: householdColumn(table, 'household_id'),
     weight: col('weight'),
     adults: col('adults'),
     children: col('children'),
@@ -216,7 +232,7 @@ export function validateHouseholds(table: ColumnTable | ColumnSource, context: C
     incomeBhc: col('income_bhc'),
     housingCosts: col('housing_costs'),
     energySpend: col('energy_spend'),
-    council: readColumn(table, 'council', 'council'),
+    council: householdColumn(table, 'council'),
     simdDecile: col('simd_decile'),
     netTransfer: columnNames(table).includes('net_transfer') ? col('net_transfer') : new Float64Array(n),
   };

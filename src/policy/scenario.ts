@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { PovineqError, columnNames, describeRows, plural, readColumn } from '../data/index.js';
-import { numericColumn, requireColumns } from './households.js';
+import { PovineqError, columnNames, describeRows, plural } from '../data/index.js';
+import { householdColumn, numericColumn, requireColumns } from './households.js';
 
 /**
  * A policy scenario: a pure function from a household table to a household table of the same
@@ -76,8 +76,8 @@ export function checkSameHouseholds(before: ColumnTable, after: ColumnTable, by:
     );
   }
   if (columnNames(before).includes('household_id') && columnNames(after).includes('household_id')) {
-    const a = readColumn(before, 'household_id', 'household_id');
-    const b = readColumn(after, 'household_id', 'household_id');
+    const a = householdColumn(before, 'household_id');
+    const b = householdColumn(after, 'household_id');
     const bad: number[] = [];
     for (let i = 0; i < a.length && bad.length < 100; i++) if (a[i] !== b[i]) bad.push(i);
     if (bad.length > 0) {

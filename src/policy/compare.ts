@@ -75,6 +75,7 @@ export function compare(baseline: ColumnTable, reform: ColumnTable | Scenario, o
 export function impactTables(p: Paired, label: string): Impact {
   const deciles = personDeciles(p);
   const change = incomeChanges(p);
+  const councils = councilIndex(p);
   return {
     label,
     poverty: povertyTable(p),
@@ -82,9 +83,9 @@ export function impactTables(p: Paired, label: string): Impact {
     inequality: inequalityTable(p),
     deciles: decileTable(p, deciles, change),
     winnersLosers: bandTable(p, deciles, change.band, 'decile', (d) => d, 10, true),
-    winnersLosersByCouncil: bandsByCouncil(p, change.band),
+    winnersLosersByCouncil: bandTable(p, councils.index, change.band, 'council', (g) => councils.codes[g - 1], councils.codes.length, false),
     winnersLosersBySimd: bandTable(p, simdQuintiles(p), change.band, 'simd_quintile', (q) => q, 5, false),
-    councils: areaTable(p, councilIndex(p), 'council', change),
+    councils: areaTable(p, councils, 'council', change),
     simdQuintiles: areaTable(p, simdQuintiles(p), 'simd_quintile', change),
     cost: costTable(p),
     lines: p.lines,
@@ -110,21 +111,28 @@ function povertyTable(p: Paired): ColumnTable {
       const [l0, l1] = p.lines[measure][basis];
       const e0 = p.eqBefore[basis];
       const e1 = p.eqAfter[basis];
-      // one pass: weighted people poor before, after, moving in and out, per group
+      // per group, one pass: weighted people poor before, after, moving in and out
       const acc = new Float64Array(4 * 5);
-      for (let i = 0; i < p.n; i++) {
-        const before = e0[i]! < l0;
-        const after = e1[i]! < l1;
-        for (let g = 0; g < 4; g++) {
-          const w = groupWeights[g]![i]!;
-          if (w === 0) continue;
-          const k = g * 5;
-          acc[k]! += w;
-          if (before) acc[k + 1]! += w;
-          if (after) acc[k + 2]! += w;
-          if (after && !before) acc[k + 3]! += w;
-          if (before && !after) acc[k + 4]! += w;
+      for (let g = 0; g < 4; g++) {
+        const w = groupWeights[g]!;
+        let pop = 0;
+        let poorBefore = 0;
+        let poorAfter = 0;
+        let movedIn = 0;
+        let movedOut = 0;
+        for (let i = 0; i < p.n; i++) {
+          const wi = w[i]!;
+          pop += wi;
+          const before = e0[i]! < l0;
+          const after = e1[i]! < l1;
+          if (before) poorBefore += wi;
+          if (after) poorAfter += wi;
+          if (after !== before) {
+            if (after) movedIn += wi;
+            else movedOut += wi;
+          }
         }
+        acc.set([pop, poorBefore, poorAfter, movedIn, movedOut], g * 5);
       }
       for (let g = 0; g < 4; g++) {
         const k = g * 5;
@@ -315,12 +323,20 @@ function bandTable(
 
 function councilIndex(p: Paired): { index: Int32Array; codes: string[] } {
   const codes = new Map<string, number>();
+  let last: unknown;
+  let lastK = -1;
   const index = new Int32Array(p.n);
   for (let i = 0; i < p.n; i++) {
     const c = p.base.council[i] as string;
+    if (c === last) {
+      index[i] = lastK;
+      continue;
+    }
     let k = codes.get(c);
     if (k === undefined) codes.set(c, (k = codes.size));
     index[i] = k;
+    last = c;
+    lastK = k;
   }
   const order = [...codes.keys()].sort();
   const remap = new Int32Array(codes.size);
@@ -329,10 +345,6 @@ function councilIndex(p: Paired): { index: Int32Array; codes: string[] } {
   return { index, codes: order };
 }
 
-function bandsByCouncil(p: Paired, band: Uint8Array): ColumnTable {
-  const { index, codes } = councilIndex(p);
-  return bandTable(p, index, band, 'council', (g) => codes[g - 1], codes.length, false);
-}
 
 /** SIMD quintile (1 = most deprived) from the decile: ⌈decile / 2⌉. */
 function simdQuintiles(p: Paired): Uint8Array {

@@ -216,11 +216,25 @@ export const COMPARE_COLUMNS = [
  * @example
  * validateHouseholds(syntheticHouseholds({ seed: 1, households: 1000 })); // passes silently
  */
-export function validateHouseholds(table: ColumnTable | ColumnSource, context: CheckContext = { by: 'household table' }): HouseholdArrays {
+export function validateHouseholds(
+  table: ColumnTable | ColumnSource,
+  context: CheckContext = { by: 'household table' },
+  reuse?: { table: ColumnSource; arrays: HouseholdArrays },
+): HouseholdArrays {
   requireColumns(table, COMPARE_COLUMNS, context);
   const n = rowCount(table);
   if (n === 0) throw new PovineqError('EMPTY', `${context.by}: the household table has no rows`, { by: context.by });
-  const col = (name: string) => numericColumn(table, name, context);
+  // a column that is the very same array as in an already validated table (a scenario leaves
+  // unchanged columns shared) is not read again
+  const shared = (name: string, key: keyof HouseholdArrays): Float64Array | undefined => {
+    if (!reuse || rowCount(reuse.table) !== n || !columnNames(reuse.table).includes(name)) return undefined;
+    return householdColumn(table, name) === householdColumn(reuse.table, name) ? (reuse.arrays[key] as Float64Array) : undefined;
+  };
+  const KEYS: Record<string, keyof HouseholdArrays> = {
+    weight: 'weight', adults: 'adults', children: 'children', children_under_14: 'childrenUnder14', pensioners: 'pensioners',
+    income_bhc: 'incomeBhc', housing_costs: 'housingCosts', energy_spend: 'energySpend', simd_decile: 'simdDecile', net_transfer: 'netTransfer',
+  };
+  const col = (name: string) => shared(name, KEYS[name]!) ?? numericColumn(table, name, context);
   const h: HouseholdArrays = {
     n,
     id: householdColumn(table, 'household_id'),
@@ -236,6 +250,10 @@ export function validateHouseholds(table: ColumnTable | ColumnSource, context: C
     simdDecile: col('simd_decile'),
     netTransfer: columnNames(table).includes('net_transfer') ? col('net_transfer') : new Float64Array(n),
   };
+  if (reuse && ['weight', 'adults', 'children', 'children_under_14', 'pensioners', 'simd_decile'].every((c) => shared(c, KEYS[c]!)) &&
+      householdColumn(table, 'council') === householdColumn(reuse.table, 'council')) {
+    return h; // the people and areas are the validated ones
+  }
   const check = (test: (i: number) => boolean, message: string, column: string) => {
     const bad: number[] = [];
     for (let i = 0; i < n; i++) if (!test(i)) bad.push(i);

@@ -103,10 +103,11 @@ export function pair(baseline: ColumnTable, reform: ColumnTable, options: Policy
     );
   }
   checkSameHouseholds(baseline, reform, 'compare(): the reform');
-  const after = validateHouseholds(reform, { by: 'compare() reform' });
+  const after = validateHouseholds(reform, { by: 'compare() reform' }, { table: baseline, arrays: base });
   for (const key of SAME) {
     const a = base[key];
     const b = after[key];
+    if (a === b) continue;
     const bad: number[] = [];
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) bad.push(i);
     if (bad.length > 0) {
@@ -119,7 +120,7 @@ export function pair(baseline: ColumnTable, reform: ColumnTable, options: Policy
     }
   }
   const badCouncil: number[] = [];
-  for (let i = 0; i < base.n; i++) if (base.council[i] !== after.council[i]) badCouncil.push(i);
+  if (base.council !== after.council) for (let i = 0; i < base.n; i++) if (base.council[i] !== after.council[i]) badCouncil.push(i);
   if (badCouncil.length > 0) {
     throw new PovineqError('INVALID_HOUSEHOLD', `compare(): column "council" differs between baseline and reform in ${describeRows(badCouncil)}`, {
       column: 'council',

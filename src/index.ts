@@ -33,4 +33,6 @@ export * from './decompose/index.js';
 export * from './grouped/index.js';
 export * from './charts/index.js';
 
+export * from './policy/index.js';
+
 registerOps();

@@ -28,8 +28,11 @@ export * from './measures/index.js';
 export { registerOps, op, type PovineqOps } from './arquero.js';
 export * from './scotland/index.js';
 export * from './income/index.js';
-
-export * from './charts/index.js';
+export * from './inference/index.js';
 export * from './decompose/index.js';
+export * from './grouped/index.js';
+export * from './charts/index.js';
+
+export * from './policy/index.js';
 
 registerOps();

@@ -25,4 +25,16 @@ export function cvOf(d: Distribution): number {
  * @example
  * cv([1, 2, 3, 4]) // 0.4472…
  */
-export const cv = defineMeasure<{}>({ name: 'cv', compute: (d) => cvOf(d) });
+export const cv = defineMeasure<{}>({ name: 'cv', compute: (d) => cvOf(d), influence: (d) => cvInfluence(d) });
+
+/**
+ * Influence function of CV = σ/μ: uᵢ = [((xᵢ − μ)² − σ²)/(2σμ) − CV·(xᵢ − μ)/μ] / W.
+ * Derived from those of the variance and the mean (delta method).
+ */
+export function cvInfluence(d: Distribution): Float64Array {
+  const c = cvOf(d);
+  const mu = d.mean;
+  const sigma = c * mu;
+  const W = d.totalWeight;
+  return d.values.map((x) => (((x - mu) ** 2 - sigma * sigma) / (2 * sigma * mu) - (c * (x - mu)) / mu) / W);
+}

@@ -1,5 +1,6 @@
 import { defineMeasure, positiveMean, requireNumber } from '../../core/index.js';
 import { checkProbability, lorenzAt } from '../../core/index.js';
+import { lorenzInfluence } from './lorenz-influence.js';
 
 /** Options of {@link topShare} and {@link bottomShare}. */
 export interface ShareOptions {
@@ -28,6 +29,8 @@ export const topShare = defineMeasure<ShareOptions>({
     positiveMean(d, 'topShare');
     return 1 - lorenzAt(d, 1 - p);
   },
+  /** uᵢ = −u_L(1−p),ᵢ (see lorenzInfluence). */
+  influence: (d, o) => lorenzInfluence(d, 1 - o.p).map((v) => -v),
 });
 
 /**
@@ -50,4 +53,6 @@ export const bottomShare = defineMeasure<ShareOptions>({
     positiveMean(d, 'bottomShare');
     return lorenzAt(d, p);
   },
+  /** uᵢ = u_L(p),ᵢ (see lorenzInfluence). */
+  influence: (d, o) => lorenzInfluence(d, o.p),
 });

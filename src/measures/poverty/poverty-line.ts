@@ -1,6 +1,7 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, positiveMean, requireNumber } from '../../core/index.js';
 import { type QuantileType, quantileOf } from '../../core/index.js';
+import { quantileInfluence } from '../inequality/quantile.js';
 import { PovineqError } from '../../data/index.js';
 
 /** Options of {@link povertyLine}. */
@@ -45,6 +46,7 @@ export const povertyLine = defineMeasure<PovertyLineOptions>({
   name: 'povertyLine',
   params: ['fraction'],
   compute: (d, o) => povertyLineOf(d, o),
+  influence: (d, o) => povertyLineInfluence(d, o),
 });
 
 /**
@@ -61,4 +63,21 @@ export const deepPovertyLine = defineMeasure<PovertyLineOptions>({
   name: 'deepPovertyLine',
   params: ['fraction'],
   compute: (d, o) => povertyLineOf(d, { ...o, fraction: o?.fraction ?? 0.5 }),
+  influence: (d, o) => povertyLineInfluence(d, { ...o, fraction: o?.fraction ?? 0.5 }),
 });
+
+/**
+ * Influence function of the estimated line z = fraction × median (or × mean):
+ * uᵢ = −fraction·(1(xᵢ ≤ m) − ½) / (W·f̂(m)) for the median m (f̂ the kernel density, see
+ * quantileInfluence), or fraction·(xᵢ − μ)/W for the mean.
+ * Reference: Deville (1999); Osier (2009), Survey Research Methods 3(3), eq. (3.4).
+ */
+export function povertyLineInfluence(d: Distribution, options: PovertyLineOptions = {}): Float64Array {
+  const fraction = options.fraction ?? 0.6;
+  if ((options.of ?? 'median') === 'mean') {
+    const mu = positiveMean(d, 'povertyLine');
+    const W = d.totalWeight;
+    return d.values.map((x) => (fraction * (x - mu)) / W);
+  }
+  return quantileInfluence(d, 0.5, options.type ?? 'eurostat').map((v) => fraction * v);
+}

@@ -84,9 +84,11 @@ describe('API reference (TypeDoc)', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  it('raises no TypeDoc warning from povineq comments other than links to exports still being built', () => {
-    // A {@link} to an export another branch adds (e.g. overlappingDeprivation) resolves once merged.
-    const ours = warnings.filter((w) => !/Failed to resolve link to "overlappingDeprivation"/.test(w));
-    expect(ours).toEqual([]);
+  it('raises no TypeDoc warning about doc comments (broken {@link}s, unknown tags, malformed comments)', () => {
+    // Types referenced by an export but not exported themselves are reported by `npm run docs:api`
+    // (typedoc.json validation.notExported) for their module's owner to export; they are not
+    // comment problems, so this test leaves them out.
+    const comments = warnings.filter((w) => !/is referenced by .* but not included in the documentation/.test(w));
+    expect(comments).toEqual([]);
   });
 });

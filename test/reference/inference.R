@@ -69,7 +69,7 @@ kinds <- list(
 small_json <- c()
 for (k in names(kinds)) {
   r <- do.call(as.svrepdesign, c(list(design = kinds[[k]]$design, compress = FALSE), kinds[[k]]$args))
-  W <- as.matrix(weights(r, type = "replication"))
+  W <- as.matrix(weights(r, type = "analysis"))   # full replicate weights (factor × sampling weight)
   # rebuild the design from the columns with svrepdesign, as a user holding only the columns would
   rho <- if (k == "Fay") 0.3 else NULL
   rtype <- if (k == "bootstrap") "bootstrap" else k

@@ -95,3 +95,15 @@ describe('compensate', () => {
     expect(c.setting).toBe(0);
   });
 });
+
+describe('percentile interval', () => {
+  it('uses type-7 interpolation and leaves out undefined replicates', async () => {
+    const { percentileInterval } = await import('../../src/policy/cross-check.js');
+    // values 1…5: h = 4p; p = 0.25 → 2, p = 0.75 → 4 (level 0.5); p = 0.025 → 1.1, p = 0.975 → 4.9 (level 0.95)
+    expect(percentileInterval([5, 1, 4, 2, 3], 0.5)).toEqual([2, 4]);
+    const [lo, hi] = percentileInterval([5, 1, NaN, 4, 2, 3], 0.95);
+    expect(lo).toBeCloseTo(1.1, 12);
+    expect(hi).toBeCloseTo(4.9, 12);
+    expect(percentileInterval([], 0.95).every(Number.isNaN)).toBe(true);
+  });
+});

@@ -155,13 +155,22 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = Object.freeze({
     name: 'simd1_relative_ahc',
     label: 'Relative poverty (AHC) in SIMD quintile 1',
     harm: 'increase',
-    value: (e, side) => {
-      const q1 = new Int8Array(e.p.n);
-      for (let i = 0; i < e.p.n; i++) q1[i] = e.p.base.simdDecile[i]! <= 2 ? 0 : -1;
-      return e.rates('relative', 'AHC', 'all', side, q1, 1)[0]!;
-    },
+    value: (e, side) => e.rates('relative', 'AHC', 'all', side, simdQuintileOne(e.p), 1)[0]!,
   },
 });
+
+const quintileOne = new WeakMap<object, Int8Array>();
+
+/** 0 for households in SIMD quintile 1 (deciles 1–2), −1 otherwise; cached per household set. */
+function simdQuintileOne(p: Paired): Int8Array {
+  let q = quintileOne.get(p.base.simdDecile);
+  if (!q) {
+    q = new Int8Array(p.n);
+    for (let i = 0; i < p.n; i++) q[i] = p.base.simdDecile[i]! <= 2 ? 0 : -1;
+    quintileOne.set(p.base.simdDecile, q);
+  }
+  return q;
+}
 
 /** The outcomes crossCheck() reports by default. */
 export const DEFAULT_OUTCOMES = ['child_relative_ahc', 'child_absolute_bhc', 'fuel_poverty', 'gini_bhc', 'simd1_relative_ahc'] as const;

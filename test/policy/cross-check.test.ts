@@ -107,3 +107,40 @@ describe('percentile interval', () => {
     expect(percentileInterval([], 0.95).every(Number.isNaN)).toBe(true);
   });
 });
+
+describe('bootstrap intervals', () => {
+  it('match the linearized standard error of a person-weighted rate (fixed line) within 15%', async () => {
+    const { syntheticHouseholds } = await import('../../src/policy/index.js');
+    const h = syntheticHouseholds({ seed: 3, households: 4_000 });
+    // an outcome whose "effect" is the level of child absolute poverty BHC (line fixed at £307)
+    const level = {
+      name: 'level', label: 'level', harm: 'increase' as const,
+      value: (e: any, side: 'before' | 'after') => (side === 'before' ? 0 : e.rates('absolute', 'BHC', 'children', 'after')[0]),
+    };
+    const m = crossCheck(h, [identity()], { outcomes: [level], replicates: 400, seed: 9, level: 0.95 }).objects()[0] as any;
+    // Linearization of R = Σ wᵢyᵢ / Σ wᵢxᵢ under with-replacement sampling of households (Cochran 1977, 6.3):
+    // V(R) ≈ n/(n−1) Σ (wᵢ(yᵢ − R xᵢ))² / (Σ wᵢxᵢ)², xᵢ children, yᵢ poor children.
+    const w = h.array('weight') as Float64Array;
+    const c = h.array('children') as Float64Array;
+    const u = h.array('children_under_14') as Float64Array;
+    const a = h.array('adults') as Float64Array;
+    const y = h.array('income_bhc') as Float64Array;
+    const n = w.length;
+    let num = 0;
+    let den = 0;
+    const poor = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const factor = 0.67 + 0.33 * (a[i]! - 1) + 0.33 * (c[i]! - u[i]!) + 0.2 * u[i]!; // HBAI BHC
+      poor[i] = y[i]! / factor < 307 ? c[i]! : 0;
+      num += w[i]! * poor[i]!;
+      den += w[i]! * c[i]!;
+    }
+    const R = num / den;
+    expect(m.effect).toBeCloseTo(R, 12);
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (w[i]! * (poor[i]! - R * c[i]!)) ** 2;
+    const se = Math.sqrt((n / (n - 1)) * ss) / den;
+    const bootSe = (m.ci_upper - m.ci_lower) / (2 * 1.959964);
+    expect(Math.abs(bootSe / se - 1)).toBeLessThan(0.15);
+  });
+});

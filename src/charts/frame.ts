@@ -1,5 +1,6 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { type ColumnSource, PovineqError, columnNames, isArqueroLike, isDataFrameLike, readColumn, rowCount } from '../data/index.js';
+import { textWidth } from './text-metrics.js';
 import { COLOURS, houseTheme, mergeConfig } from './theme.js';
 
 /** Options every chart builder takes. */
@@ -177,7 +178,7 @@ export function frame(parts: FrameParts): TopLevelSpec {
   const { options: o } = parts;
   const source = o.source ?? DEFAULT_SOURCE;
   const noteText = [parts.caveat, o.note].filter((s) => s && s.trim()).join(' ');
-  const lines = wrap(`Source: ${trimStop(source)}.${noteText ? ` ${noteText}` : ''}`, Math.max(30, Math.floor(parts.width / 6.4)));
+  const lines = wrapToWidth(`Source: ${trimStop(source)}.${noteText ? ` ${noteText}` : ''}`, Math.max(200, parts.width), 11);
   const title = o.title === undefined ? parts.title : o.title;
   const spec: Record<string, unknown> = {
     $schema: VEGA_LITE_SCHEMA,
@@ -204,12 +205,12 @@ function trimStop(s: string): string {
   return s.replace(/[.\s]+$/, '');
 }
 
-/** Greedy word wrap to at most `width` characters a line. */
-export function wrap(text: string, width: number): string[] {
+/** Greedy word wrap to lines at most `width` pixels wide in the house font at `size` px. */
+export function wrapToWidth(text: string, width: number, size: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
+    if (line && textWidth(`${line} ${word}`, size) > width) {
       lines.push(line);
       line = word;
     } else {

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** Options of {@link lgbfChart}. */
 export interface LgbfChartOptions extends ChartOptions {
@@ -64,7 +64,7 @@ export function lgbfChart(table: ChartData, options: LgbfChartOptions = {}): Top
       mark: { type: 'point', filled: true, opacity: 1, size: 70 },
       encoding: {
         y,
-        x: { field: field(value), type: 'quantitative', title: label, axis: { format: formatString(format) }, scale: { zero: false } },
+        x: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format), scale: { zero: false } },
         color: highlight.size ? { condition: { test, value: COLOURS.harm }, value: COLOURS.primary } : { value: COLOURS.primary },
         size: highlight.size ? { condition: { test, value: 140 }, value: 70 } : { value: 70 },
         tooltip: [

@@ -79,7 +79,7 @@ export function lorenzChart(table: ChartData, options: LorenzChartOptions = {}):
     `Lorenz curve${groups.length > 1 ? 's' : ''}${group ? ` for ${groups.length} group${groups.length > 1 ? 's' : ''} of ${group} (${listing(groups)})` : ''}. ` +
     'Each curve plots the cumulative share of income (vertical axis) against the cumulative share of people ranked from poorest to richest (horizontal axis). ' +
     'The dashed diagonal is perfect equality; the further a curve sags below it, the more unequal the incomes. ' +
-    (halfText.length ? `The poorest half of people hold ${listing(halfText, 12)} of income.` : '');
+    (halfText.length ? `Share of income held by the poorest half of people: ${listing(halfText, 12)}.` : '');
 
   return frame({
     kind: 'lorenz',

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** The fitted line of a slope index of inequality: value = intercept + slope × rank. */
 export interface SiiLine {
@@ -70,7 +70,7 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
       mark: { type: 'bar', width: bandWidth, color: COLOURS.primary, opacity: 0.85 },
       encoding: {
         x: xEnc,
-        y: { field: field(value), type: 'quantitative', title: label, axis: { format: formatString(format) } },
+        y: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format) },
         tooltip: [
           { field: field(group), type: 'nominal', title: groupLabel },
           { field: field(value), type: 'quantitative', title: label, format: formatString(format) },

@@ -71,6 +71,16 @@ export function formatString(format: ValueFormat): string {
 }
 
 /**
+ * Axis properties for a {@link ValueFormat}: the format, and a minimum tick step where the format
+ * rounds (whole percentages, whole pounds or numbers), so that no two ticks print the same label.
+ */
+export function axisFormat(format: ValueFormat): { format: string; tickMinStep?: number } {
+  const f = formatString(format);
+  const step = ({ '.0%': 0.01, '.1%': 0.001, '$,.0f': 1, ',.0f': 1, '$,.2f': 0.01 } as Record<string, number>)[f];
+  return step === undefined ? { format: f } : { format: f, tickMinStep: step };
+}
+
+/**
  * The house theme as a Vega-Lite config: colour-blind-safe palettes, font sizes readable in a
  * printed briefing (12 pt labels, 16 pt titles), UK number formats and a white background.
  * Every chart builder applies it through `config`; pass `theme` to a builder to override parts.

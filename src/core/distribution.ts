@@ -382,6 +382,13 @@ export function fromColumns(
   } else if (missing !== 'drop') {
     throw new PovineqError('INVALID_OPTION', `missing must be 'error' or 'drop', got ${JSON.stringify(missing)}`, { option: 'missing' });
   }
+  if (nonPositiveWeights !== 'error' && nonPositiveWeights !== 'drop') {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      `nonPositiveWeights must be 'error' or 'drop', got ${JSON.stringify(nonPositiveWeights)}`,
+      { option: 'nonPositiveWeights' },
+    );
+  }
 
   // keep[i] = 1 when row i survives
   const keep = new Uint8Array(n).fill(1);

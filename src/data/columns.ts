@@ -68,7 +68,10 @@ export function readColumn(source: ColumnSource, name: string, option = 'value')
   }
   if (isArqueroLike(source)) {
     if (!source.isFiltered() && !source.isOrdered()) {
-      const data = (source.column(name) as { data?: unknown }).data;
+      // Arquero 8 returns a column's own array (typed or plain); older versions wrap it in { data }
+      const column = source.column(name);
+      if (isArrayLikeOfValues(column) && column.length === source.numRows()) return column;
+      const data = (column as { data?: unknown } | undefined)?.data;
       if (isArrayLikeOfValues(data) && data.length === source.numRows()) return data;
     }
     return source.array(name);

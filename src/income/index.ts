@@ -19,3 +19,5 @@ export { type RelativePovertyLineOptions, relativePovertyLine, severePovertyLine
 export { type AbsolutePovertyLineOptions, absolutePovertyLine } from './absolute-poverty-line.js';
 export { type LowIncomeAndDeprivationOptions, lowIncomeAndDeprivation } from './low-income-deprivation.js';
 export { type PersistentPovertyOptions, persistentPoverty } from './persistent-poverty.js';
+export { type HbaiIncomesOptions, hbaiIncomes } from './hbai-incomes.js';
+export { readGroupCounts, groupCounts, checkGroups } from './person-groups.js';

@@ -28,6 +28,11 @@ export interface PersonWeightedRatesOptions extends Omit<PersonWeightOptions, 'i
   poor?: string;
   /** Person groups, default all four: `['all', 'children', 'working-age', 'pensioners']`. */
   groups?: PersonGroupKey[];
+  /**
+   * Key column(s) of household groups (council, decile, SIMD quintile…): rates for each, all
+   * against the same line (the whole table's or the reference's, as HBAI does).
+   */
+  by?: string | string[];
 }
 
 /** Reads a poverty flag column: booleans or 0/1, nothing else. */
@@ -88,7 +93,9 @@ function resolveLine(rows: PersonRows, options: PersonWeightedRatesOptions): num
  * of poverty flags (for the combined low income and material deprivation measure).
  * Reference: DWP, HBAI QMI; Scottish Government, PIIS 2019-22 tables 1–6.
  *
- * Returns an Arquero table, one row per group: `group` (`All people`, `Children`,
+ * With `by`, rates for each household group (council, decile…), all against the same line.
+ *
+ * Returns an Arquero table, one row per group (per `by` key first, in order of first appearance): the `by` columns, `group` (`All people`, `Children`,
  * `Working-age adults`, `Pensioners`), `rate` (a fraction), `number` (weighted people in poverty),
  * `population` (weighted people), `composition` (share of the poor in the group, a fraction),
  * `sample_size` (households with positive weight and someone in the group), `line` (null when
@@ -118,36 +125,63 @@ export function personWeightedRates(households: ColumnTable, options: PersonWeig
     for (let i = 0; i < poor.length; i++) poor[i] = rows.income[i]! < line ? 1 : 0;
   }
   const n = rows.income.length;
-  const result = groups.map((g) => {
-    const people = groupCounts(rows.counts, g);
-    let population = 0;
-    let number = 0;
-    let sample = 0;
+  const by = options.by === undefined ? [] : Array.isArray(options.by) ? options.by : [options.by];
+  const keys = by.map((c) => readColumn(households, c, 'by'));
+  // part index of every row (one part when there is no `by`), parts in order of first appearance
+  const partOf = new Int32Array(n);
+  const partKeys: unknown[][] = [];
+  if (by.length > 0) {
+    const ids = new Map<string, number>();
     for (let i = 0; i < n; i++) {
-      if (!rows.used[i]) continue;
-      const pw = rows.weights[i]! * people[i]!;
-      if (pw > 0) sample++;
-      population += pw;
-      if (poor[i]) number += pw;
+      const key = keys.map((k) => k[i] ?? null);
+      const id = JSON.stringify(key);
+      let p = ids.get(id);
+      if (p === undefined) {
+        ids.set(id, (p = partKeys.length));
+        partKeys.push(key);
+      }
+      partOf[i] = p;
     }
-    return { group: g, population, number, sample };
-  });
-  const allPoor = computeAllPoor(rows, poor);
-  return aq.table({
-    group: result.map((r) => PERSON_GROUP_LABELS[r.group]),
-    rate: result.map((r) => (r.population > 0 ? r.number / r.population : null)),
-    number: result.map((r) => r.number),
-    population: result.map((r) => r.population),
-    composition: result.map((r) => (allPoor > 0 ? r.number / allPoor : null)),
-    sample_size: result.map((r) => r.sample),
-    line: result.map(() => line),
-  });
-}
-
-/** Σ wᵢ nᵢ pᵢ over all people: the denominator of composition, whatever groups were asked for. */
-function computeAllPoor(rows: PersonRows, poor: Uint8Array): number {
-  const people = groupCounts(rows.counts, 'all');
-  let s = 0;
-  for (let i = 0; i < people.length; i++) if (rows.used[i] && poor[i]) s += rows.weights[i]! * people[i]!;
-  return s;
+  } else {
+    partKeys.push([]);
+  }
+  const parts = partKeys.length;
+  const G = groups.length;
+  // accumulators, part-major: [part * G + group]
+  const population = new Float64Array(parts * G);
+  const number = new Float64Array(parts * G);
+  const sample = new Int32Array(parts * G);
+  const allPoor = new Float64Array(parts);
+  const counts = groups.map((g) => groupCounts(rows.counts, g));
+  const everyone = groupCounts(rows.counts, 'all');
+  const { weights, used } = rows;
+  for (let i = 0; i < n; i++) {
+    if (!used[i]) continue;
+    const w = weights[i]!;
+    const p = partOf[i]!;
+    const isPoor = poor[i] === 1;
+    if (isPoor) allPoor[p] += w * everyone[i]!;
+    for (let g = 0; g < G; g++) {
+      const pw = w * counts[g]![i]!;
+      const k = p * G + g;
+      if (pw > 0) sample[k]++;
+      population[k] += pw;
+      if (isPoor) number[k] += pw;
+    }
+  }
+  const out: Record<string, unknown[]> = Object.fromEntries([...by, 'group', 'rate', 'number', 'population', 'composition', 'sample_size', 'line'].map((c) => [c, []]));
+  for (let p = 0; p < parts; p++) {
+    for (let g = 0; g < G; g++) {
+      const k = p * G + g;
+      by.forEach((c, j) => out[c]!.push(partKeys[p]![j]));
+      out.group!.push(PERSON_GROUP_LABELS[groups[g]!]);
+      out.rate!.push(population[k]! > 0 ? number[k]! / population[k]! : null);
+      out.number!.push(number[k]);
+      out.population!.push(population[k]);
+      out.composition!.push(allPoor[p]! > 0 ? number[k]! / allPoor[p]! : null);
+      out.sample_size!.push(sample[k]);
+      out.line!.push(line);
+    }
+  }
+  return aq.table(out);
 }

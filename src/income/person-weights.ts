@@ -52,16 +52,18 @@ export function readPersonRows(
 /** A Distribution of household incomes weighted by household weight × people in the group. */
 export function personDistributionOf(rows: PersonRows, group: PersonGroupKey, column: string): Distribution | undefined {
   const people = groupCounts(rows.counts, group);
-  const values: number[] = [];
-  const weights: number[] = [];
-  for (let i = 0; i < people.length; i++) {
+  let m = 0;
+  for (let i = 0; i < people.length; i++) if (rows.used[i] && rows.weights[i]! * people[i]! > 0) m++;
+  if (m === 0) return undefined;
+  const values = new Float64Array(m);
+  const weights = new Float64Array(m);
+  for (let i = 0, j = 0; i < people.length; i++) {
     const pw = rows.weights[i]! * people[i]!;
     if (rows.used[i] && pw > 0) {
-      values.push(rows.income[i]!);
-      weights.push(pw);
+      values[j] = rows.income[i]!;
+      weights[j++] = pw;
     }
   }
-  if (values.length === 0) return undefined;
   return fromColumns(values, weights, column, `person weight (${PERSON_GROUP_LABELS[group]})`);
 }
 

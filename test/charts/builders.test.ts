@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PovineqError, lorenzChart, measureChart, toSVG } from '../../src/index.js';
+import { lorenzChart, measureChart, toSVG } from '../../src/index.js';
 import { cases, domainTable, lorenzTable } from './cases.js';
-import { compileWarnings, schemaErrors } from './validate.js';
+import { compileWarnings, schemaErrors, thrown } from './validate.js';
 
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('every chart builder makes a valid, warning-free Vega-Lite spec', () => {
   for (const { name, spec, snapshot } of cases()) {
@@ -80,6 +71,16 @@ describe('measureChart', () => {
     const s = measureChart(domainTable, { group: 'council', format: 'percent', label: 'Poverty rate' }) as any;
     expect(s.vconcat[0].layer[1].encoding.y.sort).toEqual(['Fife', 'Angus', 'Moray']);
     expect(s.description).toContain('Highest: Fife (21.0%, interval 19.0% to 23.0%)');
+  });
+  it('reads Estimates by name (the estimate() object shape)', () => {
+    const e = (estimate: number, lo: number, hi: number) => ({ estimate, se: 0.01, ci: [lo, hi] as [number, number], level: 0.9, method: 'linearization', n: 100 });
+    const s = measureChart({ Fife: e(0.21, 0.19, 0.23), Angus: e(0.18, 0.14, 0.22) }, { format: 'percent' }) as any;
+    expect(s.datasets.measures).toEqual([
+      { group: 'Fife', estimate: 0.21, ci_lower: 0.19, ci_upper: 0.23, level: 0.9 },
+      { group: 'Angus', estimate: 0.18, ci_lower: 0.14, ci_upper: 0.22, level: 0.9 },
+    ]);
+    expect(s.vconcat[0].layer[1].encoding.x.title).toBe('estimate (90% confidence interval)');
+    expect(schemaErrors(s)).toEqual([]);
   });
   it('reads byGroup output through { value }', () => {
     const t = { region: ['A', 'B'], gini: [0.3, 0.25], n: [10, 12], population: [100, 120] };

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { afterHousingCosts, annualToWeekly, equivalise, weeklyToAnnual } from '../../src/index.js';
+import { afterHousingCosts, annualToWeekly, equivalise, hbaiIncomes, weeklyToAnnual } from '../../src/index.js';
 import { eusilcHouseholds, thrown } from './helpers.js';
 
 const households = () =>
@@ -115,5 +115,18 @@ describe('weekly and annual incomes', () => {
     expect(Math.round(weeklyToAnnual(341) / 100) * 100).toBe(17800);
     expect(weeklyToAnnual(7)).toBe(365);
     expect(annualToWeekly(365)).toBe(7);
+  });
+});
+
+describe('hbaiIncomes', () => {
+  it('AHC income and both equivalised incomes, hand-worked', () => {
+    const out = hbaiIncomes(households(), { income: 'income', housingCosts: 'housing' });
+    expect(Array.from(out.array('income_ahc') as number[])).toEqual([512, 215, -120]);
+    const bhc = out.array('equivalised_bhc') as number[];
+    const ahc = out.array('equivalised_ahc') as number[];
+    // BHC: 612/1.53, 335/0.67, 480/1.2; AHC: 512/1.62, 215/0.58, −120/1.2
+    [400, 500, 400].forEach((v, i) => expect(bhc[i]).toBeCloseTo(v, 10));
+    [512 / 1.62, 215 / 0.58, -100].forEach((v, i) => expect(ahc[i]).toBeCloseTo(v, 10));
+    expect(households().columnNames()).not.toContain('income_ahc');
   });
 });

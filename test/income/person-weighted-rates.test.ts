@@ -93,6 +93,20 @@ describe('personWeightedRates on a hand-built table', () => {
     const out = personWeightedRates(t, { income: 'y', weight: 'w', line: 200, groups: ['all', 'children'] });
     expect(out.array('group')).toEqual(['All people', 'Children']);
   });
+  it('by household group, against the whole table\'s line', () => {
+    const t = small().derive({ area: (d: { id: string }) => (d.id === 'h1' || d.id === 'h2' ? 'A' : 'B') });
+    const out = personWeightedRates(t, { income: 'y', weight: 'w', fraction: 0.8, by: 'area', groups: ['all', 'children'] }).objects() as Record<string, any>[];
+    expect(out.map((r) => [r.area, r.group])).toEqual([['A', 'All people'], ['A', 'Children'], ['B', 'All people'], ['B', 'Children']]);
+    // line 0.8 × 150 = 120 for both areas (B's own median would be 250 → 200, making h4 poor)
+    expect(out.every((r) => r.line === 120)).toBe(true);
+    // A: h1 (40 people-weight, poor) and h2 (20) → 40/60; children only in h1 → 1
+    expect(out[0]!.rate).toBeCloseTo(40 / 60, 14);
+    expect(out[1]!.rate).toBe(1);
+    expect(out[1]!.composition).toBeCloseTo(20 / 40, 14);
+    // B: h3 (15), h4 (20), nobody poor
+    expect(out[2]!.rate).toBe(0);
+    expect(out[2]!.composition).toBeNull();
+  });
   it('any measure on the person distribution', () => {
     const d = personDistribution(small(), { income: 'y', weight: 'w', group: 'children' });
     // children: 100 (weight 20), 250 (weight 5)
@@ -209,6 +223,22 @@ describe('personWeightedRates properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+  it('numbers and populations by household group add up to the whole', () => {
+    fc.assert(
+      fc.property(householdTable, fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: 30, maxLength: 30 }), (rows, areas) => {
+        const t = aq.from(rows.map((r, i) => ({ ...r, area: areas[i] })));
+        const whole = personWeightedRates(t, o).objects() as Record<string, any>[];
+        const parts = personWeightedRates(t, { ...o, by: 'area' }).objects() as Record<string, any>[];
+        for (const w of whole) {
+          const same = parts.filter((p) => p.group === w.group);
+          expect(same.every((p) => p.line === w.line)).toBe(true);
+          expect(same.reduce((a, p) => a + p.number, 0)).toBeCloseTo(w.number, 9);
+          expect(same.reduce((a, p) => a + p.population, 0)).toBeCloseTo(w.population, 9);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
   it('rates are fractions and compositions of the three groups sum to 1', () => {

@@ -7,7 +7,7 @@ const options = { referenceMedian: { BHC: 500, AHC: 500 }, absoluteLine: { BHC: 
 describe('crossCheck', () => {
   it('returns the matrix shape of docs/result-tables.md; identity has zero effect and no detectable effect', () => {
     const m = crossCheck(fourHouseholds(), { nothing: identity() }, { ...options, replicates: 20, seed: 3 });
-    expect(m.columnNames()).toEqual(['policy', 'outcome', 'label', 'baseline', 'reform', 'effect', 'ci_lower', 'ci_upper', 'flag']);
+    expect(m.columnNames()).toEqual(['policy', 'outcome', 'label', 'baseline', 'reform', 'effect', 'ci_lower', 'ci_upper', 'flag', 'method']);
     for (const r of m.objects() as any[]) {
       expect(r.effect).toBe(0);
       expect(r.ci_lower).toBe(0);
@@ -142,5 +142,30 @@ describe('bootstrap intervals', () => {
     const se = Math.sqrt((n / (n - 1)) * ss) / den;
     const bootSe = (m.ci_upper - m.ci_lower) / (2 * 1.959964);
     expect(Math.abs(bootSe / se - 1)).toBeLessThan(0.15);
+  });
+});
+
+describe("intervals: 'inference' (src/inference's paired change())", () => {
+  it('centres on the same effects and agrees with the bootstrap on interval widths', async () => {
+    const { syntheticHouseholds } = await import('../../src/policy/index.js');
+    const h = syntheticHouseholds({ seed: 4, households: 4_000 });
+    const policies = { levy: carbonLevy({ rate: 0.2, recycling: 'child' }) };
+    const outcomes = ['child_relative_ahc', 'child_absolute_bhc', 'gini_bhc', 'fuel_poverty'];
+    const lin = crossCheck(h, policies, { outcomes, intervals: 'inference' }).objects() as any[];
+    const boot = crossCheck(h, policies, { outcomes, replicates: 300, seed: 2 }).objects() as any[];
+    for (let k = 0; k < outcomes.length; k++) {
+      const a = lin[k];
+      const b = boot[k];
+      expect(a.effect).toBe(b.effect);
+      if (a.outcome === 'fuel_poverty') {
+        expect(a.method).toBe('bootstrap'); // not a measure of the income distribution: bootstrap
+        continue;
+      }
+      expect(a.method).toBe('linearization');
+      expect((a.ci_lower + a.ci_upper) / 2).toBeCloseTo(a.effect, 10); // normal interval around change()'s estimate
+      const ratio = (a.ci_upper - a.ci_lower) / (b.ci_upper - b.ci_lower);
+      expect(ratio).toBeGreaterThan(0.75);
+      expect(ratio).toBeLessThan(1.33);
+    }
   });
 });

@@ -19,7 +19,9 @@ const SECTIONS = [
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'briefing');
+// `node scripts/main.mjs --out <dir>` writes elsewhere (the tests use a temporary folder)
+const at = process.argv.indexOf('--out');
+const out = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(root, 'briefing');
 const t0 = performance.now();
 const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(line);

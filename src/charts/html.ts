@@ -112,6 +112,8 @@ export function toHTML(charts: NamedCharts, options: HTMLOptions = {}): string {
       `<figure id="${escapeHTML(name)}" aria-labelledby="title-${i}">` +
       `<h2 id="title-${i}">${escapeHTML(titleOf(spec, name))}</h2>` +
       `<div class="chart" id="vis-${i}" role="img" aria-label="${escapeHTML(description)}"></div>` +
+      // without JavaScript, the static SVG beside the page (when there is one) stands in
+      (files.includes(`${name}.svg`) ? `<noscript><img src="${escapeHTML(name)}.svg" alt="${escapeHTML(description)}"></noscript>` : '') +
       `<figcaption><p>${escapeHTML(description)}</p>` +
       (meta?.source ? `<p>Source: ${escapeHTML(meta.source)}.${meta.note ? ` ${escapeHTML(meta.note)}` : ''}</p>` : '') +
       (files.length ? `<p class="files">${files.map((f) => `<a href="${escapeHTML(f)}">${escapeHTML(f)}</a>`).join('')}</p>` : '') +

@@ -8,7 +8,7 @@ import {
   toNumeric,
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
-import { argsort } from './sort.js';
+import { type SortedWeighted, sortWeighted } from './sort.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -220,18 +220,31 @@ export class Distribution {
    * returns the positive tail (no copy: values are sorted, so it is a slice).
    */
   positive(measure: string, nonPositive: 'error' | 'drop' = 'error'): Distribution {
-    const k = this.countAtOrBelow(0);
+    return this.#above(this.countAtOrBelow(0), measure, nonPositive, 'positive', 'zero or negative value');
+  }
+
+  /**
+   * The units with values ≥ 0, for measures that accept zeros but not negative incomes (GE(α) with
+   * α > 0, α ≠ 1; Atkinson with ε < 1). Zeros are always kept; negatives raise an error naming the
+   * column, count, rows and option, or with `nonPositive: 'drop'` are excluded (a slice, no copy).
+   */
+  nonNegative(measure: string, nonPositive: 'error' | 'drop' = 'error'): Distribution {
+    return this.#above(this.countBelow(0), measure, nonPositive, 'non-negative', 'negative value');
+  }
+
+  /** The units after the first k of the sorted order, which are outside a measure's domain. */
+  #above(k: number, measure: string, nonPositive: 'error' | 'drop', domain: string, noun: string): Distribution {
     if (k === 0) return this;
     if (nonPositive === 'drop') {
       const d = this.slice(k);
       (d.dropped as Dropped).nonPositive = this.dropped.nonPositive + k;
-      if (d.n === 0) throw emptyError(this.column, `after dropping ${plural(k, 'non-positive value')}`);
+      if (d.n === 0) throw emptyError(this.column, `after dropping ${plural(k, noun)}`);
       return d;
     }
     const rows = Array.from(this.rows.subarray(0, k)).sort((a, b) => a - b);
     throw new PovineqError(
       'NON_POSITIVE_VALUE',
-      `${measure} needs positive values, but column "${this.column}" has ${plural(k, 'zero or negative value')} ` +
+      `${measure} needs ${domain} values, but column "${this.column}" has ${plural(k, noun)} ` +
         `(${describeRows(rows)}); pass { nonPositive: 'drop' } to exclude them`,
       { column: this.column, count: k, rows: rows.slice(0, 100), option: "nonPositive: 'drop'", measure },
     );
@@ -351,8 +364,9 @@ export function fromColumns(
   options: DataOptions = {},
 ): Distribution {
   const n = raw.length;
-  const parsed = toNumeric(raw);
-  const weightsParsed = rawWeights ? toNumeric(rawWeights) : undefined;
+  // the sort copies, so a Float64Array input can be read in place (it is never written)
+  const parsed = toNumeric(raw, true);
+  const weightsParsed = rawWeights ? toNumeric(rawWeights, true) : undefined;
   if (rawWeights && rawWeights.length !== n) {
     throw new PovineqError(
       'LENGTH_MISMATCH',
@@ -367,6 +381,13 @@ export function fromColumns(
     if (weightsParsed) assertClean(weightsParsed, rawWeights!, weightColumn ?? 'weights', 'weight');
   } else if (missing !== 'drop') {
     throw new PovineqError('INVALID_OPTION', `missing must be 'error' or 'drop', got ${JSON.stringify(missing)}`, { option: 'missing' });
+  }
+  if (nonPositiveWeights !== 'error' && nonPositiveWeights !== 'drop') {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      `nonPositiveWeights must be 'error' or 'drop', got ${JSON.stringify(nonPositiveWeights)}`,
+      { option: 'nonPositiveWeights' },
+    );
   }
 
   // keep[i] = 1 when row i survives
@@ -407,28 +428,27 @@ export function fromColumns(
   if (kept === 0) {
     throw emptyError(column, n === 0 ? '' : `after dropping ${plural(n, 'bad row')}`);
   }
-  // compact, then sort once
-  const x = new Float64Array(kept);
-  const w = new Float64Array(kept);
-  const src = new Int32Array(kept);
+  // compact (only when rows were dropped), then sort once
   const wv = weightsParsed?.values;
-  for (let i = 0, j = 0; i < n; i++) {
-    if (!keep[i]) continue;
-    x[j] = parsed.values[i]!;
-    w[j] = wv ? wv[i]! : 1;
-    src[j] = i;
-    j++;
+  let sorted: SortedWeighted;
+  if (kept === n) {
+    sorted = sortWeighted(parsed.values, wv);
+  } else {
+    const x = new Float64Array(kept);
+    const w = new Float64Array(kept);
+    const src = new Int32Array(kept);
+    for (let i = 0, j = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      x[j] = parsed.values[i]!;
+      w[j] = wv ? wv[i]! : 1;
+      src[j] = i;
+      j++;
+    }
+    sorted = sortWeighted(x, w);
+    const order = sorted.order;
+    for (let i = 0; i < kept; i++) order[i] = src[order[i]!]!;
   }
-  const order = argsort(x);
-  const values = new Float64Array(kept);
-  const weights = new Float64Array(kept);
-  const rows = new Int32Array(kept);
-  for (let i = 0; i < kept; i++) {
-    const o = order[i]!;
-    values[i] = x[o]! === 0 ? 0 : x[o]!; // -0 → 0
-    weights[i] = w[o]!;
-    rows[i] = src[o]!;
-  }
+  const { values, weights, order: rows } = sorted;
   const d = new Distribution({
     values,
     weights,

@@ -11,9 +11,12 @@ export {
   type MeasureOptions,
   type Dropped,
 } from './distribution.js';
-export { argsort, isSorted } from './sort.js';
+export { argsort, isSorted, sortWeighted, type SortedWeighted } from './sort.js';
 export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncomeAt, checkProbability } from './quantile.js';
 export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber } from './measure.js';
 export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
 export { type Random, random } from './random.js';
 export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamma } from './student-t.js';
+export { kernelBandwidth, kernelDensity } from './density.js';
+export { normalQuantile, normalCdf } from './normal.js';
+export { embedInfluence, partialTotalInfluence } from './influence.js';

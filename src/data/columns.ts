@@ -68,7 +68,10 @@ export function readColumn(source: ColumnSource, name: string, option = 'value')
   }
   if (isArqueroLike(source)) {
     if (!source.isFiltered() && !source.isOrdered()) {
-      const data = (source.column(name) as { data?: unknown }).data;
+      // Arquero 8 returns a column's own array (typed or plain); older versions wrap it in { data }
+      const column = source.column(name);
+      if (isArrayLikeOfValues(column) && column.length === source.numRows()) return column;
+      const data = (column as { data?: unknown } | undefined)?.data;
       if (isArrayLikeOfValues(data) && data.length === source.numRows()) return data;
     }
     return source.array(name);
@@ -91,13 +94,27 @@ export interface NumericColumn {
 /**
  * Converts raw values to a Float64Array. Numbers, bigints and numeric strings are accepted;
  * everything else is recorded by row, never coerced in silence. The input is not modified.
+ *
+ * With `reuse`, a Float64Array input is checked but not copied: `values` is then the input
+ * itself, and the caller must not write to it.
  */
-export function toNumeric(raw: ArrayLike<unknown>): NumericColumn {
+export function toNumeric(raw: ArrayLike<unknown>, reuse = false): NumericColumn {
   const n = raw.length;
-  const values = new Float64Array(n);
   const missing: number[] = [];
   const nonNumeric: number[] = [];
   const nonFinite: number[] = [];
+  if (reuse && raw instanceof Float64Array) {
+    for (let i = 0; i < n; i++) {
+      const v = raw[i]!;
+      if (v - v !== 0) {
+        // NaN or ±Infinity (v − v is 0 for every finite v)
+        if (v !== v) missing.push(i);
+        else nonFinite.push(i);
+      }
+    }
+    return { values: raw, missing, nonNumeric, nonFinite };
+  }
+  const values = new Float64Array(n);
   if (raw instanceof Float64Array || raw instanceof Float32Array) {
     for (let i = 0; i < n; i++) {
       const v = raw[i]!;

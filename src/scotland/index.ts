@@ -16,3 +16,11 @@ export { dataZoneBoundaries, councilBoundaries, type AreaTopology, type AreaGeom
 export { lgbf, lgbfIndicators, lgbfFamilies, periodEndYear, type LgbfOptions } from './lgbf.js';
 export { cpop, cpopIntermediateZones } from './cpop.js';
 export { nrsPopulation } from './population.js';
+export { deprivationGroups, simdGradient, type DeprivationGroupOptions, type SimdGradientOptions } from './deprivation-groups.js';
+export { overlappingDeprivation, type OverlapOptions, type OverlapResult } from './overlapping-deprivation.js';
+export { lgbfCompare, lgbfSpread, type LgbfCompareOptions, type LgbfSpreadOptions } from './lgbf-compare.js';
+// PIIS poverty series, Child Poverty (Scotland) Act targets and three-year averages (issue 4).
+export { piis, piisTable, piisCatalog, type PiisOptions, type PiisAveraging } from './piis.js';
+export { childPovertyTargets, CHILD_POVERTY_TARGETS, type ChildPovertyMeasure } from './child-poverty-targets.js';
+export { targetsProgress, type TargetsProgressOptions } from './targets-progress.js';
+export { threeYearAverages, type ThreeYearAveragesOptions } from './three-year-averages.js';

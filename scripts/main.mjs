@@ -12,10 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { briefing } from 'povineq';
 import { eusilcSection } from './sections/eusilc.mjs';
 import { scotlandSection } from './sections/scotland.mjs';
+import { piisSection } from './sections/piis.mjs';
+import { uncertaintySection } from './sections/uncertainty.mjs';
+import { policySection } from './sections/policy.mjs';
 
 const SECTIONS = [
   { title: 'EU-SILC example: core measures', build: eusilcSection },
-  { title: 'Scottish areas: SIMD and council maps', build: scotlandSection },
+  { title: 'Scottish areas: SIMD, council maps and the slope index of inequality', build: scotlandSection },
+  { title: 'Child poverty against the statutory targets (PIIS)', build: piisSection },
+  { title: 'Uncertainty: poverty by region with confidence intervals', build: uncertaintySection },
+  { title: 'Climate policy vs child poverty: carbon levy cross-check (synthetic households)', build: policySection },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -17,7 +17,7 @@ describe('the main job', () => {
       expect(r.stdout).toMatch(/Done in .*: \d+ files/);
       const files = fs.readdirSync(dir);
       const charts = files.filter((f) => f.endsWith('.svg')).map((f) => f.slice(0, -4));
-      expect(charts.length).toBeGreaterThanOrEqual(7);
+      expect(charts.length).toBeGreaterThanOrEqual(12);
       for (const c of charts) {
         expect(files).toContain(`${c}.png`);
         expect(files).toContain(`${c}.csv`);

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { packageFile } from './assets.js';
 import { chartData } from './csv.js';
-import type { Row } from './frame.js';
+import type { ChartRow } from './frame.js';
 
 /** Charts for a page or briefing pack: by name, or a list of { name, spec }. */
 export type NamedCharts = Record<string, TopLevelSpec> | readonly { name: string; spec: TopLevelSpec }[];
@@ -48,7 +48,7 @@ function titleOf(spec: TopLevelSpec, fallback: string): string {
   return fallback;
 }
 
-function dataTable(name: string, rows: Row[], limit: number): string {
+function dataTable(name: string, rows: ChartRow[], limit: number): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown) =>
     v == null ? '' : typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: 4 }) : escapeHTML(String(v));

@@ -3,6 +3,8 @@ import type { ColumnTable } from 'arquero';
 import { random } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { validateHouseholds } from './households.js';
+import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
+import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
 import { type BaselineCache, type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
 import type { Scenario } from './scenario.js';
@@ -42,6 +44,17 @@ export interface CrossCheckOptions extends PolicyLineOptions {
   flag?: (cell: CrossCheckCell) => Flag;
   /** Add rows per council (column `council`; the Scotland rows get `'All'`) for outcomes that have them. */
   byCouncil?: boolean;
+  /**
+   * Where intervals come from: `'bootstrap'` (default: the seeded household bootstrap, every
+   * outcome) or `'inference'`: src/inference's paired change() — linearization by default, with the
+   * survey `design` — for the Scotland-level cells of poverty-rate and Gini outcomes (lines held
+   * fixed at the values compare() uses), the bootstrap for the others. Column `method` says which.
+   */
+  intervals?: 'bootstrap' | 'inference';
+  /** The survey design for `intervals: 'inference'`, as surveyDesign() takes it (column names in the baseline table). */
+  design?: DesignOptions;
+  /** Variance method for `intervals: 'inference'` (default: change()'s own default, linearization). */
+  method?: VarianceMethod;
 }
 
 /**
@@ -102,7 +115,7 @@ export function crossCheck(
   const rows: Record<string, unknown>[] = [];
   for (const [name, scenario] of entries) {
     const p = pair(baseline, scenario(baseline), options, cache);
-    rows.push(...policyRows(p, name, outcomes, multiplicities, level, options));
+    rows.push(...policyRows(p, name, outcomes, multiplicities, level, options, baseline));
   }
   return aq.from(rows);
 }
@@ -114,16 +127,28 @@ function policyRows(
   multiplicities: Float64Array[],
   level: number,
   options: CrossCheckOptions,
+  baseline: ColumnTable,
 ): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
   const full = new OutcomeEvaluator(p);
+  const useInference = options.intervals === 'inference';
+  if (options.intervals !== undefined && options.intervals !== 'bootstrap' && !useInference) {
+    throw new PovineqError('INVALID_OPTION', `intervals must be 'bootstrap' or 'inference', got ${JSON.stringify(options.intervals)}`, { option: 'intervals' });
+  }
+  let table: ColumnTable | undefined;
   const reps = multiplicities.map((m) => new OutcomeEvaluator(p, m));
   const councils = options.byCouncil ? councilGroups(p) : undefined;
   for (const o of outcomes) {
     const b = o.value(full, 'before');
     const a = o.value(full, 'after');
-    const effects = reps.map((e) => o.value(e, 'after') - o.value(e, 'before'));
-    rows.push(cell(policy, o, b, a, effects, level, options, councils ? 'All' : undefined));
+    if (useInference && o.inference) {
+      table ??= inferenceTable(p, baseline, options.design);
+      const c = inferenceChange(p, table, o.inference, level, options);
+      rows.push(cell(policy, o, b, a, [], level, options, councils ? 'All' : undefined, [c.ci[0], c.ci[1]], c.method));
+    } else {
+      const effects = reps.map((e) => o.value(e, 'after') - o.value(e, 'before'));
+      rows.push(cell(policy, o, b, a, effects, level, options, councils ? 'All' : undefined));
+    }
     if (councils && o.byCouncil) {
       const cb = o.byCouncil(full, 'before', councils);
       const ca = o.byCouncil(full, 'after', councils);
@@ -149,14 +174,16 @@ function cell(
   level: number,
   options: CrossCheckOptions,
   council: string | undefined,
+  interval?: [number, number],
+  method = 'bootstrap',
 ): Record<string, unknown> {
   const effect = reform - baseline;
-  const [lo, hi] = percentileInterval(effects, level);
+  const [lo, hi] = interval ?? percentileInterval(effects, level);
   const c: CrossCheckCell = { policy, outcome: o.name, harm: o.harm, baseline, reform, effect, ci_lower: lo, ci_upper: hi };
   const flag = options.flag ? options.flag(c) : defaultFlag(c, minimumEffect(options.minimumEffect, o.name));
   const row: Record<string, unknown> = { policy, outcome: o.name };
   if (council !== undefined) row.council = council;
-  return { ...row, label: o.label, baseline, reform, effect, ci_lower: lo, ci_upper: hi, flag };
+  return { ...row, label: o.label, baseline, reform, effect, ci_lower: lo, ci_upper: hi, flag, method: interval || effects.length > 0 ? method : 'none' };
 }
 
 function minimumEffect(m: CrossCheckOptions['minimumEffect'], outcome: string): number {
@@ -198,3 +225,54 @@ export function percentileInterval(values: number[], level: number): [number, nu
   return [q((1 - level) / 2), q(1 - (1 - level) / 2)];
 }
 
+
+/**
+ * One row per household for src/inference: equivalised incomes before and after (BHC, AHC), the
+ * household weight, the person counts as src/income names them, and the design columns.
+ */
+function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions | undefined): ColumnTable {
+  const older = new Float64Array(p.n);
+  for (let i = 0; i < p.n; i++) older[i] = p.base.children[i]! - p.base.childrenUnder14[i]!;
+  const columns: Record<string, ArrayLike<unknown>> = {
+    eq_BHC_before: p.eqBefore.BHC,
+    eq_BHC_after: p.eqAfter.BHC,
+    eq_AHC_before: p.eqBefore.AHC,
+    eq_AHC_after: p.eqAfter.AHC,
+    weight: p.base.weight,
+    adults: p.base.adults,
+    children_14_plus: older,
+    children_under_14: p.base.childrenUnder14,
+    pensioners: p.base.pensioners,
+  };
+  if (design) {
+    for (const v of Object.values(design as Record<string, unknown>)) {
+      if (typeof v === 'string' && !(v in columns)) columns[v] = baseline.array(v) as ArrayLike<unknown>;
+    }
+  }
+  return aq.table(columns as never);
+}
+
+const GROUP_KEYS = { all: 'all', children: 'children', workingAge: 'working-age', pensioners: 'pensioners' } as const;
+
+/** The paired change of one outcome from src/inference (poverty lines fixed at compare()'s values). */
+function inferenceChange(p: Paired, table: ColumnTable, spec: NonNullable<Outcome['inference']>, level: number, options: CrossCheckOptions) {
+  const common = {
+    before: `eq_${spec.basis}_before`,
+    after: `eq_${spec.basis}_after`,
+    persons: GROUP_KEYS[spec.people],
+    level,
+    ...(options.design ? { design: options.design } : { weight: 'weight' }),
+    ...(options.method ? { method: options.method } : {}),
+    ...(options.method === 'bootstrap' ? { replicates: Math.max(2, options.replicates ?? 200), seed: options.seed ?? 1 } : {}),
+  };
+  if (spec.measure === 'gini') return change(gini, table, common as never);
+  const [l0, l1] = p.lines[spec.poverty!][spec.basis];
+  if (l0 !== l1) {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      "intervals: 'inference' holds poverty lines fixed; with relativeLine: 'recomputed' the line moves: use intervals: 'bootstrap'",
+      { option: 'intervals' },
+    );
+  }
+  return change(headcount, table, { ...common, line: l0 } as never);
+}

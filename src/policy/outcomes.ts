@@ -115,6 +115,11 @@ export interface Outcome {
   harm: 'increase' | 'decrease';
   /** Value on one side (a fraction or index). */
   value(e: OutcomeEvaluator, side: Side): number;
+  /**
+   * The outcome as one povineq measure of the person-weighted equivalised income distribution, so
+   * that crossCheck({ intervals: 'inference' }) can take its interval from src/inference's change().
+   */
+  inference?: { measure: 'headcount' | 'gini'; poverty?: 'relative' | 'absolute' | 'deep'; basis: Basis; people: PersonGroup };
   /** Value per council (council codes sorted), when the outcome has an area breakdown. */
   byCouncil?(e: OutcomeEvaluator, side: Side, council: { index: Int32Array; codes: string[] }): Float64Array;
 }
@@ -125,6 +130,7 @@ function povertyOutcome(name: string, label: string, measure: 'relative' | 'abso
     label,
     harm: 'increase',
     value: (e, side) => e.rates(measure, basis, people, side)[0]!,
+    inference: { measure: 'headcount', poverty: measure, basis, people },
     byCouncil: (e, side, c) => e.rates(measure, basis, people, side, c.index, c.codes.length),
   };
 }
@@ -149,19 +155,28 @@ export const OUTCOMES: Readonly<Record<string, Outcome>> = Object.freeze({
     harm: 'increase',
     value: (e, side) => e.fuelPoverty(side),
   },
-  gini_bhc: { name: 'gini_bhc', label: 'Gini (BHC)', harm: 'increase', value: (e, side) => e.gini(side, 'BHC') },
-  gini_ahc: { name: 'gini_ahc', label: 'Gini (AHC)', harm: 'increase', value: (e, side) => e.gini(side, 'AHC') },
+  gini_bhc: { name: 'gini_bhc', label: 'Gini (BHC)', harm: 'increase', value: (e, side) => e.gini(side, 'BHC'), inference: { measure: 'gini', basis: 'BHC', people: 'all' } },
+  gini_ahc: { name: 'gini_ahc', label: 'Gini (AHC)', harm: 'increase', value: (e, side) => e.gini(side, 'AHC'), inference: { measure: 'gini', basis: 'AHC', people: 'all' } },
   simd1_relative_ahc: {
     name: 'simd1_relative_ahc',
     label: 'Relative poverty (AHC) in SIMD quintile 1',
     harm: 'increase',
-    value: (e, side) => {
-      const q1 = new Int8Array(e.p.n);
-      for (let i = 0; i < e.p.n; i++) q1[i] = e.p.base.simdDecile[i]! <= 2 ? 0 : -1;
-      return e.rates('relative', 'AHC', 'all', side, q1, 1)[0]!;
-    },
+    value: (e, side) => e.rates('relative', 'AHC', 'all', side, simdQuintileOne(e.p), 1)[0]!,
   },
 });
+
+const quintileOne = new WeakMap<object, Int8Array>();
+
+/** 0 for households in SIMD quintile 1 (deciles 1–2), −1 otherwise; cached per household set. */
+function simdQuintileOne(p: Paired): Int8Array {
+  let q = quintileOne.get(p.base.simdDecile);
+  if (!q) {
+    q = new Int8Array(p.n);
+    for (let i = 0; i < p.n; i++) q[i] = p.base.simdDecile[i]! <= 2 ? 0 : -1;
+    quintileOne.set(p.base.simdDecile, q);
+  }
+  return q;
+}
 
 /** The outcomes crossCheck() reports by default. */
 export const DEFAULT_OUTCOMES = ['child_relative_ahc', 'child_absolute_bhc', 'fuel_poverty', 'gini_bhc', 'simd1_relative_ahc'] as const;

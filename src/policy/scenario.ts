@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { PovineqError, columnNames, describeRows, plural } from '../data/index.js';
+import { PovineqError, columnNames, describeRows } from '../data/index.js';
 import { householdColumn, numericColumn, requireColumns } from './households.js';
 
 /**
@@ -160,5 +160,3 @@ export function parameter(value: unknown, option: string, scenario: string, chec
   return v;
 }
 
-/** Plural helper re-exported for scenario labels. */
-export { plural };

@@ -1,41 +1,53 @@
-// The main job. For now: the headline panel of every core measure on the bundled EU-SILC example,
-// printed as a table. (The briefing pack grows from here.)
+// The main job: builds the briefing pack in briefing/ (offline index.html, an SVG and a PNG per
+// chart, the CSV of every number behind each chart) with the same public povineq functions the
+// notebooks use, printing progress as it goes.
+//
+// Each section is one function in scripts/sections/ that logs what it computes and returns
+// charts as [{ name, spec }]. To add a section (PIIS targets, SII, cross-check, uncertainty…),
+// write scripts/sections/<topic>.mjs exporting `async function <topic>Section({ log })` and add it
+// to SECTIONS below.
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  eusilc, distribution, gini, theil, mld, atkinson, palma, s80s20, percentileRatio, median, mean,
-  povertyLine, headcount, povertyGap, povertySeverity, watts, sen, sst, arpr, rmpg, cv, hoover, topShare,
-} from 'povineq';
+import { fileURLToPath } from 'node:url';
+import { briefing } from 'povineq';
+import { eusilcSection } from './sections/eusilc.mjs';
+import { scotlandSection } from './sections/scotland.mjs';
+import { piisSection } from './sections/piis.mjs';
+import { uncertaintySection } from './sections/uncertainty.mjs';
+import { policySection } from './sections/policy.mjs';
 
-const t0 = performance.now();
-const table = eusilc();
-const d = distribution(table, { value: 'eqIncome', weight: 'rb050' });
-const positive = { nonPositive: 'drop' };
-const line = povertyLine(d);
-const rows = [
-  ['Mean income (EUR/year)', mean(d)],
-  ['Median income (EUR/year)', median(d)],
-  ['Poverty line: 60% of median', line],
-  ['Gini', gini(d)],
-  ['Theil (positive incomes)', theil(d, positive)],
-  ['Mean log deviation (positive incomes)', mld(d, positive)],
-  ['Atkinson, epsilon = 1 (positive incomes)', atkinson(d, { epsilon: 1, ...positive })],
-  ['Palma ratio', palma(d)],
-  ['S80/S20', s80s20(d)],
-  ['P90/P10', percentileRatio(d, { upper: 0.9, lower: 0.1 })],
-  ['Coefficient of variation', cv(d)],
-  ['Hoover index', hoover(d)],
-  ['Top 10% income share', topShare(d, { p: 0.1 })],
-  ['At-risk-of-poverty rate (ARPR)', arpr(d)],
-  ['Headcount below the line', headcount(d, { line })],
-  ['Poverty gap index', povertyGap(d, { line })],
-  ['Poverty severity index', povertySeverity(d, { line })],
-  ['Watts index (positive incomes)', watts(d, { line, ...positive })],
-  ['Sen index', sen(d, { line })],
-  ['Sen-Shorrocks-Thon index', sst(d, { line })],
-  ['Relative median poverty gap', rmpg(d)],
+const SECTIONS = [
+  { title: 'EU-SILC example: core measures', build: eusilcSection },
+  { title: 'Scottish areas: SIMD, council maps and the slope index of inequality', build: scotlandSection },
+  { title: 'Child poverty against the statutory targets (PIIS)', build: piisSection },
+  { title: 'Uncertainty: poverty by region with confidence intervals', build: uncertaintySection },
+  { title: 'Climate policy vs child poverty: carbon levy cross-check (synthetic households)', build: policySection },
 ];
-const width = Math.max(...rows.map(([k]) => k.length));
-console.log('povineq headline panel: EU-SILC example (synthetic Austrian data from R laeken; weights rb050)');
-console.log(`${d.n} persons, weighted population ${Math.round(d.totalWeight).toLocaleString('en-GB')}\n`);
-for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v.toFixed(6).padStart(14)}`);
-console.log(`\nDone in ${Math.round(performance.now() - t0)} ms.`);
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `node scripts/main.mjs --out <dir>` writes elsewhere (the tests use a temporary folder)
+const at = process.argv.indexOf('--out');
+const out = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(root, 'briefing');
+const t0 = performance.now();
+const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+const log = (line) => console.log(line);
+
+console.log(`povineq briefing pack → ${path.relative(process.cwd(), out) || '.'}/`);
+const charts = [];
+for (const [i, section] of SECTIONS.entries()) {
+  console.log(`\n[${i + 1}/${SECTIONS.length}] ${section.title}`);
+  const made = await section.build({ log: (line) => log(`  ${line}`) });
+  for (const c of made) console.log(`  chart: ${c.name}`);
+  charts.push(...made);
+}
+
+console.log(`\nRendering ${charts.length} charts (SVG, PNG, CSV) and index.html`);
+const result = await briefing(charts, out, {
+  title: 'povineq briefing pack',
+  intro:
+    'Charts built by the povineq main job (npm start) from the data bundled with povineq. Each chart has a description, ' +
+    'a data table, and its SVG, PNG and CSV files beside this page. The EU-SILC charts use synthetic example data.',
+  scale: 2,
+  onProgress: (line) => console.log(`  ${line.trim()} (${seconds()})`),
+});
+console.log(`\nDone in ${seconds()}: ${result.files.length} files in ${path.relative(process.cwd(), out) || '.'}/ — open ${path.relative(process.cwd(), path.join(out, 'index.html'))}`);

@@ -20,6 +20,8 @@ export function listNotebooks(names = []) {
   const all = fs.readdirSync(notebookDir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
   if (names.length === 0) return all;
   return names.map((n) => {
+    // accept a path too (notebooks/01-getting-started.ipynb), as shells complete it
+    n = path.basename(n);
     const hit = all.find((f) => f === n || f.startsWith(n));
     if (!hit) throw new Error(`no notebook matches "${n}" in notebooks/ (have: ${all.join(', ')})`);
     return hit;

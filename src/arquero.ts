@@ -9,6 +9,8 @@ interface OpState {
   povineqValues: number[];
   povineqWeights: number[];
   povineqWeighted: boolean;
+  /** The op instance that collects the rows: ops on the same fields share one state object. */
+  povineqCollector: object | undefined;
 }
 
 /**
@@ -36,36 +38,44 @@ export function registerOps(): void {
     addAggregateFunction(
       name,
       {
-        create: (...args: unknown[]) => ({
-          init: (s: OpState) => {
-            s.povineqValues = [];
-            s.povineqWeights = [];
-            s.povineqWeighted = false;
-          },
-          add: (s: OpState, v: unknown, w: unknown) => {
-            s.povineqValues.push(v as number);
-            if (w !== undefined) s.povineqWeighted = true;
-            s.povineqWeights.push(w as number);
-          },
-          rem: () => {
-            throw new PovineqError('INVALID_INPUT', `op.${name} cannot be used as a sliding window function`);
-          },
-          value: (s: OpState) => {
-            const invalid = s.count - s.valid;
-            if (invalid > 0) {
-              throw new PovineqError(
-                'MISSING_VALUE',
-                `op.${name}: ${plural(invalid, 'row has', 'rows have')} a missing value or weight (null, undefined or NaN); ` +
-                  `filter them out first, or use byGroup(${name === 'povertyRate' ? 'headcount' : name}, table, { by, value, weight, missing: 'drop' })`,
-                { count: invalid, option: "missing: 'drop'" },
-              );
-            }
-            const options: Record<string, unknown> = {};
-            params.forEach((p, i) => (options[p] = args[i]));
-            const d = fromColumns(s.povineqValues, s.povineqWeighted ? s.povineqWeights : undefined, `op.${name} value`, s.povineqWeighted ? `op.${name} weight` : undefined);
-            return measure.info.compute(d, options as never);
-          },
-        }),
+        create: (...args: unknown[]) => {
+          // Arquero gives every op over the same fields one shared state per group, so only the
+          // first povineq op to initialise it collects rows; the others read the same arrays.
+          const self = {};
+          return {
+            init: (s: OpState) => {
+              if (s.povineqCollector !== undefined) return;
+              s.povineqCollector = self;
+              s.povineqValues = [];
+              s.povineqWeights = [];
+              s.povineqWeighted = false;
+            },
+            add: (s: OpState, v: unknown, w: unknown) => {
+              if (s.povineqCollector !== self) return;
+              s.povineqValues.push(v as number);
+              if (w !== undefined) s.povineqWeighted = true;
+              s.povineqWeights.push(w as number);
+            },
+            rem: () => {
+              throw new PovineqError('INVALID_INPUT', `op.${name} cannot be used as a sliding window function`);
+            },
+            value: (s: OpState) => {
+              const invalid = s.count - s.valid;
+              if (invalid > 0) {
+                throw new PovineqError(
+                  'MISSING_VALUE',
+                  `op.${name}: ${plural(invalid, 'row has', 'rows have')} a missing value or weight (null, undefined or NaN); ` +
+                    `filter them out first, or use byGroup(${name === 'povertyRate' ? 'headcount' : name}, table, { by, value, weight, missing: 'drop' })`,
+                  { count: invalid, option: "missing: 'drop'" },
+                );
+              }
+              const options: Record<string, unknown> = {};
+              params.forEach((p, i) => (options[p] = args[i]));
+              const d = fromColumns(s.povineqValues, s.povineqWeighted ? s.povineqWeights : undefined, `op.${name} value`, s.povineqWeighted ? `op.${name} weight` : undefined);
+              return measure.info.compute(d, options as never);
+            },
+          };
+        },
         param: [2, params.length],
       } as unknown as Parameters<typeof addAggregateFunction>[1],
       { override: true },

@@ -10,6 +10,7 @@ import { registerOps } from './arquero.js';
 
 export { PovineqError, type PovineqErrorCode } from './data/index.js';
 export type { ColumnSource, DataFrameLike } from './data/index.js';
+export type { ArqueroLike } from './data/index.js';
 export { readCSV, type ReadCSVOptions } from './data/index.js';
 export { eusilc, datasetPath } from './data/index.js';
 export {
@@ -27,8 +28,11 @@ export * from './measures/index.js';
 export { registerOps, op, type PovineqOps } from './arquero.js';
 export * from './scotland/index.js';
 export * from './income/index.js';
-
-export * from './charts/index.js';
+export * from './inference/index.js';
 export * from './decompose/index.js';
+export * from './grouped/index.js';
+export * from './charts/index.js';
+
+export * from './policy/index.js';
 
 registerOps();

@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type AreaTopology, councilBoundaries, dataZoneBoundaries } from '../scotland/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, listing, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
+import { drawableTopology, geometryExtent } from './geometry.js';
 import { COLOURS, type ValueFormat, formatString } from './theme.js';
 
 /** Options of {@link councilMap} and {@link dataZoneMap}. */
@@ -25,6 +26,11 @@ export interface ChoroplethOptions extends ChartOptions {
    * Default 'all' for councils, 'table' for data zones.
    */
   extent?: 'all' | 'table';
+  /**
+   * Detail kept when simplifying boundaries for drawing, in pixels of the drawn map (default
+   * 0.25: no visible change, far smaller files); 0 keeps every point.
+   */
+  simplify?: number;
   /** Vega colour scheme (default 'viridis', reversed so higher values are darker). */
   scheme?: string;
 }
@@ -105,16 +111,17 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
     seen.set(c, i);
   });
   const extent = options.extent ?? kind.extent;
-  const drawn: AreaTopology =
-    extent === 'table'
-      ? { ...topology, objects: { [feature]: { type: 'GeometryCollection', geometries: object.geometries.filter((g) => seen.has(g.properties.code)) } } }
-      : { ...topology, objects: { [feature]: object } };
+  const width = options.width ?? 420;
+  const height = options.height ?? 480;
+  const geometries = extent === 'table' ? object.geometries.filter((g) => seen.has(g.properties.code)) : object.geometries;
+  // simplify to a quarter of a pixel at the drawn size (half a pixel in a scale-2 PNG)
+  const [[x0, y0], [x1, y1]] = geometryExtent(topology, geometries);
+  const degreesPerPixel = Math.max((x1 - x0) * Math.cos((((y0 + y1) / 2) * Math.PI) / 180) / width, (y1 - y0) / height);
+  const drawn = drawableTopology(topology, feature, geometries, (options.simplify ?? 0.25) * degreesPerPixel);
   const format = options.format ?? 'percent';
   const fmt = (v: number) => formatValue(v, format === 'percent' ? 'percent1' : format);
   const label = options.label ?? value;
-  const width = options.width ?? 420;
-  const height = options.height ?? 480;
-  const areas = { values: drawn, format: { type: 'topojson', feature } };
+  const areas = { name: 'areas', format: { type: 'topojson', feature } };
   const lookup = { lookup: 'properties.code', from: { data: { name: 'map_values' }, key: field(code), fields: [value] } };
   const layer = [
     { data: areas, mark: { type: 'geoshape', fill: COLOURS.neutral, ...kind.stroke } },
@@ -123,7 +130,7 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
       transform: [lookup, { filter: `isValid(datum[${JSON.stringify(value)}])` }],
       mark: { type: 'geoshape', ...kind.stroke },
       encoding: {
-        color: { field: field(value), type: 'quantitative', title: label, scale: { scheme: options.scheme ?? 'viridis', reverse: true }, legend: { format: formatString(format), orient: 'right' } },
+        color: { field: field(value), type: 'quantitative', title: label, scale: { scheme: options.scheme ?? 'viridis', reverse: true }, legend: { format: formatString(format), orient: 'top', direction: 'horizontal', titleLimit: width, gradientLength: Math.min(320, width - 40) } },
         tooltip: [
           { field: 'properties.name', type: 'nominal', title: kind.areaNoun },
           { field: field(value), type: 'quantitative', title: label, format: formatString(format) },
@@ -133,7 +140,7 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
   ];
   const names = new Map(object.geometries.map((g) => [g.properties.code, g.properties.name]));
   const sorted = [...rows].sort((a, b) => (b[value] as number) - (a[value] as number));
-  const describe = (r: Row) => `${names.get(String(r[code])) ?? r[code]} (${fmt(r[value] as number)})`;
+  const describe = (r: ChartRow) => `${names.get(String(r[code])) ?? r[code]} (${fmt(r[value] as number)})`;
   const missing = extent === 'all' ? known.size - rows.length : 0;
   const description =
     `Map of ${rows.length} ${kind.areaNoun}${rows.length > 1 ? 's' : ''} in Scotland shaded by ${label}; darker means higher. ` +
@@ -142,7 +149,7 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
   return frame({
     kind: chart === 'councilMap' ? 'council-map' : 'data-zone-map',
     body: { width, height, projection: { type: 'mercator' }, layer },
-    datasets: { map_values: rows },
+    datasets: { map_values: rows, areas: drawn as unknown as ChartRow[] },
     options,
     title: `${label} by ${kind.areaNoun}`,
     description,

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** Options of {@link decileImpactChart}. */
 export interface DecileImpactChartOptions extends ChartOptions {
@@ -40,7 +40,7 @@ export function decileImpactChart(table: ChartData, options: DecileImpactChartOp
       mark: { type: 'bar' },
       encoding: {
         x: { field: field(decile), type: 'ordinal', title: 'Income decile (1 = poorest)', sort: order, axis: { labelAngle: 0 } },
-        y: { field: field(value), type: 'quantitative', title: label, axis: { format: formatString(format) } },
+        y: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format) },
         color: { condition: { test: `datum[${JSON.stringify(value)}] < 0`, value: COLOURS.harm }, value: COLOURS.primary },
         tooltip: [
           { field: field(decile), type: 'ordinal', title: 'decile' },

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** Options of {@link decompositionChart}. */
 export interface DecompositionChartOptions extends ChartOptions {
@@ -43,7 +43,7 @@ export function decompositionChart(table: ChartData, options: DecompositionChart
       mark: { type: 'bar' },
       encoding: {
         y: { field: field(component), type: 'nominal', title: null, sort: order },
-        x: { field: field(value), type: 'quantitative', title: label, axis: { format: formatString(format) } },
+        x: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format) },
         color: { condition: { test: `datum[${JSON.stringify(value)}] < 0`, value: COLOURS.harm }, value: COLOURS.primary },
         tooltip: [
           { field: field(component), type: 'nominal' },

@@ -1,8 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, frame, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
-import { COLOURS, FORMATS, PALETTE, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, FORMATS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** A vertical line on the income axis, e.g. a poverty line. */
 export interface IncomeLine {
@@ -83,7 +83,7 @@ export function incomeDistributionChart(table: ChartData, options: IncomeDistrib
     const k = Math.min(n - 1, Math.max(0, Math.floor((x - lo) / step)));
     people[k]! += ws[i]!;
   }
-  const bars: Row[] = people.map((p, k) => ({
+  const bars: ChartRow[] = people.map((p, k) => ({
     bin_start: round(lo + k * step),
     bin_end: round(lo + (k + 1) * step),
     people: p,
@@ -106,7 +106,7 @@ export function incomeDistributionChart(table: ChartData, options: IncomeDistrib
       data: { name: 'bins' },
       mark: { type: 'bar', color: COLOURS.primary, opacity: 0.85, binSpacing: 0 },
       encoding: {
-        x: { field: 'bin_start', type: 'quantitative', bin: 'binned', title: label, scale: { domain: [lo, hi] }, axis: { format: formatString(format) } },
+        x: { field: 'bin_start', type: 'quantitative', bin: 'binned', title: label, scale: { domain: [lo, hi] }, axis: axisFormat(format) },
         x2: { field: 'bin_end' },
         y: { field: 'share', type: 'quantitative', title: 'Share of people', axis: { format: FORMATS.percent1 } },
         tooltip: [

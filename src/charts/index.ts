@@ -2,10 +2,12 @@
 // rendering in one place (SVG, PNG, offline HTML, the briefing pack, notebook display).
 export { PALETTE, COLOURS, DIVERGING_FIVE, FONT, UK_NUMBER_LOCALE, FORMATS, type ValueFormat, formatString, houseTheme, mergeConfig } from './theme.js';
 export { formatValue } from './format.js';
-export { type ChartOptions, type ChartData, VEGA_LITE_SCHEMA, DEFAULT_SOURCE } from './frame.js';
+export { type ChartOptions, type ChartData, type ChartRow, VEGA_LITE_SCHEMA, DEFAULT_SOURCE } from './frame.js';
 export { lorenzChart, type LorenzChartOptions } from './lorenz.js';
-export { measureChart, type MeasureChartOptions } from './measures.js';
-export { compileChart, type Compiled, toSVG, toPNG, svgToPNG, fontFiles, type PNGOptions } from './render.js';
+export { measureChart, type MeasureChartOptions, type EstimateLike } from './measures.js';
+export { compileChart, type Compiled, toSVG, toPNG, svgToPNG, type PNGOptions } from './render.js';
+export { fontFiles } from './fonts.js';
+export { textWidth } from './text-metrics.js';
 export { show, mimeBundle, VEGA_LITE_MIME, type ShowOptions, type MimeBundle } from './show.js';
 export { packageDir, packageFile } from './assets.js';
 export { incomeDistributionChart, type IncomeDistributionChartOptions, type IncomeLine } from './income-distribution.js';
@@ -17,3 +19,6 @@ export { councilMap, dataZoneMap, type ChoroplethOptions } from './choropleth.js
 export { lgbfChart, type LgbfChartOptions } from './lgbf.js';
 export { decompositionChart, type DecompositionChartOptions } from './decomposition.js';
 export { crossCheckChart, CROSS_CHECK_FLAGS, type CrossCheckChartOptions } from './cross-check.js';
+export { chartData, toCSV } from './csv.js';
+export { toHTML, namedCharts, type NamedCharts, type HTMLOptions } from './html.js';
+export { briefing, type BriefingOptions, type BriefingResult } from './briefing.js';

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** Options of {@link lgbfChart}. */
 export interface LgbfChartOptions extends ChartOptions {
@@ -56,15 +56,15 @@ export function lgbfChart(table: ChartData, options: LgbfChartOptions = {}): Top
   const y = { field: field(council), type: 'nominal', title: null, sort: order, axis: { labelFontSize: 11 } };
   const test = `indexof(${JSON.stringify([...highlight])}, datum[${JSON.stringify(council)}]) >= 0`;
   const layer = [
-    { data: { name: 'lgbf' }, mark: { type: 'rule', color: '#D0D0D0', strokeWidth: 7, strokeCap: 'round' }, encoding: { y, x: { field: 'family_min', type: 'quantitative' }, x2: { field: 'family_max' } } },
-    { data: { name: 'lgbf' }, mark: { type: 'tick', color: '#777777', thickness: 2, size: 12, orient: 'vertical' }, encoding: { y, x: { field: 'family_mean', type: 'quantitative' } } },
+    { data: { name: 'lgbf' }, mark: { type: 'rule', color: COLOURS.range, strokeWidth: 7, strokeCap: 'round' }, encoding: { y, x: { field: 'family_min', type: 'quantitative' }, x2: { field: 'family_max' } } },
+    { data: { name: 'lgbf' }, mark: { type: 'tick', color: COLOURS.rangeMark, thickness: 2, size: 12, orient: 'vertical' }, encoding: { y, x: { field: 'family_mean', type: 'quantitative' } } },
     { data: { name: 'lgbf' }, mark: { type: 'rule', color: COLOURS.reference, strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x: { aggregate: 'min', field: 'scotland', type: 'quantitative' } } },
     {
       data: { name: 'lgbf' },
       mark: { type: 'point', filled: true, opacity: 1, size: 70 },
       encoding: {
         y,
-        x: { field: field(value), type: 'quantitative', title: label, axis: { format: formatString(format) }, scale: { zero: false } },
+        x: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format), scale: { zero: false } },
         color: highlight.size ? { condition: { test, value: COLOURS.harm }, value: COLOURS.primary } : { value: COLOURS.primary },
         size: highlight.size ? { condition: { test, value: 140 }, value: 70 } : { value: 70 },
         tooltip: [

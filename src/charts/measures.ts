@@ -1,8 +1,34 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, listing, requireNumbers } from './frame.js';
-import { COLOURS, type ValueFormat, formatString } from './theme.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
+import { COLOURS, type ValueFormat, axisFormat, formatString } from './theme.js';
 import { formatValue } from './format.js';
+
+/** The parts of an `Estimate` (from `estimate()`) the chart reads. */
+export interface EstimateLike {
+  estimate: number;
+  ci: readonly [number, number];
+  level?: number;
+  se?: number;
+}
+
+function isEstimateRecord(x: unknown): x is Record<string, EstimateLike> {
+  if (x == null || typeof x !== 'object' || Array.isArray(x) || typeof (x as { numRows?: unknown }).numRows === 'function') return false;
+  const values = Object.values(x);
+  return values.length > 0 && values.every((v) => v != null && typeof v === 'object' && 'estimate' in v && Array.isArray((v as EstimateLike).ci));
+}
+
+/** `{ name: Estimate }` as domain-estimate rows: group, estimate, se, ci_lower, ci_upper, level. */
+function estimateRows(estimates: Record<string, EstimateLike>, group: string): Record<string, unknown>[] {
+  return Object.entries(estimates).map(([name, e]) => ({
+    [group]: name,
+    estimate: e.estimate,
+    se: e.se ?? null,
+    ci_lower: e.ci[0],
+    ci_upper: e.ci[1],
+    level: e.level ?? 0.95,
+  }));
+}
 
 /** Options of {@link measureChart}. */
 export interface MeasureChartOptions extends ChartOptions {
@@ -28,13 +54,15 @@ export interface MeasureChartOptions extends ChartOptions {
  * Dot-and-whisker chart of one measure by group: a dot per group at its estimate and, when the
  * table has confidence limits, a whisker from `ci_lower` to `ci_upper`; optionally a dashed line
  * at a reference value (the whole population's). Reads domain-estimate tables (`estimate`,
- * `ci_lower`, `ci_upper`) or `byGroup()` output (`{ value: 'gini' }`).
+ * `ci_lower`, `ci_upper`), `byGroup()` output (`{ value: 'gini' }`), or Estimates by name
+ * (`{ Fife: estimate(…), Angus: estimate(…) }`).
  *
  * @example
  * measureChart(byGroup(gini, people, { by: 'region', value: 'income' }), { group: 'region', value: 'gini', reference: 0.2649 })
  */
-export function measureChart(table: ChartData, options: MeasureChartOptions = {}): TopLevelSpec {
+export function measureChart(table: ChartData | Record<string, EstimateLike>, options: MeasureChartOptions = {}): TopLevelSpec {
   const chart = 'measureChart';
+  if (isEstimateRecord(table)) table = estimateRows(table, options.group ?? 'group');
   const group = options.group ?? 'group';
   const value = options.value ?? 'estimate';
   const lower = options.lower ?? 'ci_lower';
@@ -61,7 +89,7 @@ export function measureChart(table: ChartData, options: MeasureChartOptions = {}
 
   const y = { field: field(group), type: 'nominal', title: null, sort: order };
   const layer: Record<string, unknown>[] = [];
-  const datasets: Record<string, Row[]> = { measures: rows };
+  const datasets: Record<string, ChartRow[]> = { measures: rows };
   const reference = typeof options.reference === 'number' ? { value: options.reference } : options.reference;
   if (reference) {
     if (!Number.isFinite(reference.value)) {
@@ -95,7 +123,7 @@ export function measureChart(table: ChartData, options: MeasureChartOptions = {}
     mark: { type: 'point', filled: true, opacity: 1, color: COLOURS.primary, size: 80 },
     encoding: {
       y,
-      x: { field: field(value), type: 'quantitative', title: xTitle, axis: { format }, scale: { zero: false } },
+      x: { field: field(value), type: 'quantitative', title: xTitle, axis: axisFormat(options.format ?? 'decimal'), scale: { zero: false } },
       tooltip,
     },
   });

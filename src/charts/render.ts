@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { packageFile } from './assets.js';
+import { fontFiles } from './fonts.js';
+import { measureTextWidth } from './text-metrics.js';
 
 // vega and vega-lite are ESM-only: load them with import() so the CommonJS build works too.
 type Vega = typeof import('vega');
@@ -10,7 +10,13 @@ let engines: Promise<{ vega: Vega; vl: VegaLite }> | undefined;
 
 /** Loads vega and vega-lite once. */
 export function loadVega(): Promise<{ vega: Vega; vl: VegaLite }> {
-  engines ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl }));
+  engines ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => {
+    // Without a canvas Vega estimates text as 0.8 × size per character; measure the house font
+    // instead (unless a canvas is installed and already measuring real text).
+    const metrics = (vega as unknown as { textMetrics: { width: unknown; estimateWidth: unknown } }).textMetrics;
+    if (metrics.width === metrics.estimateWidth) metrics.width = measureTextWidth;
+    return { vega, vl };
+  });
   return engines;
 }
 
@@ -67,12 +73,22 @@ async function view(spec: TopLevelSpec) {
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
   const v = await view(spec);
   try {
-    return await v.toSVG();
+    return describeSVG(await v.toSVG(), spec);
   } catch (e) {
     throw new PovineqError('RENDER_FAILED', `Vega could not render the chart: ${(e as Error).message}`, { cause: (e as Error).message });
   } finally {
     v.finalize();
   }
+}
+
+const xmlEscape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Gives the standalone SVG an accessible name: role="img", aria-label and <desc> from the spec's description. */
+function describeSVG(svg: string, spec: TopLevelSpec): string {
+  const description = (spec as { description?: unknown }).description;
+  if (typeof description !== 'string' || !description) return svg;
+  const d = xmlEscape(description);
+  return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => `<svg${attrs} role="img" aria-label="${d}"><desc>${d}</desc>`);
 }
 
 /** Options of {@link toPNG}. */
@@ -81,12 +97,6 @@ export interface PNGOptions {
   scale?: number;
   /** Background colour; default white. */
   background?: string;
-}
-
-/** Paths of the DejaVu font files povineq ships (dejavu-fonts-ttf), used by every PNG. */
-export function fontFiles(): string[] {
-  const dir = packageFile('dejavu-fonts-ttf', 'ttf');
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'].map((f) => path.join(dir, f));
 }
 
 /**

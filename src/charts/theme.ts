@@ -23,6 +23,10 @@ export const COLOURS = {
   muted: '#4D4D4D',
   /** a target line */
   target: '#000000',
+  /** a range shown for context (e.g. an LGBF family group's spread) */
+  range: '#D0D0D0',
+  /** a secondary marker on a range (e.g. the family mean) */
+  rangeMark: '#777777',
 } as const;
 
 /**
@@ -68,6 +72,16 @@ export type ValueFormat = keyof typeof FORMATS | (string & {});
 /** The d3-format string for a {@link ValueFormat}. */
 export function formatString(format: ValueFormat): string {
   return (FORMATS as Record<string, string>)[format] ?? format;
+}
+
+/**
+ * Axis properties for a {@link ValueFormat}: the format, and a minimum tick step where the format
+ * rounds (whole percentages, whole pounds or numbers), so that no two ticks print the same label.
+ */
+export function axisFormat(format: ValueFormat): { format: string; tickMinStep?: number } {
+  const f = formatString(format);
+  const step = ({ '.0%': 0.01, '.1%': 0.001, '$,.0f': 1, ',.0f': 1, '$,.2f': 0.01 } as Record<string, number>)[f];
+  return step === undefined ? { format: f } : { format: f, tickMinStep: step };
 }
 
 /**

@@ -17,3 +17,6 @@ export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine
 export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
 export { type Random, random } from './random.js';
 export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamma } from './student-t.js';
+export { kernelBandwidth, kernelDensity } from './density.js';
+export { normalQuantile, normalCdf } from './normal.js';
+export { embedInfluence, partialTotalInfluence } from './influence.js';

@@ -18,6 +18,18 @@ export interface MeasureInfo<O = any> {
   defaultLine?: (d: Distribution, options: O & MeasureOptions) => number;
   /** Option names that are positional parameters of the Arquero op, in order. */
   params?: readonly string[];
+  /**
+   * The influence function (linearized variable) of the measure on this Distribution: one uᵢ per
+   * sorted unit, aligned with `d.values`, such that θ̂ − θ ≈ Σ wᵢ uᵢ (Deville 1999). For measures of
+   * a poverty line it treats `options.line` as fixed; {@link lineDerivative} and
+   * {@link lineInfluence} add the line's own sampling error. Used by estimate() for linearized
+   * standard errors; measures without one are estimated by bootstrap or replicate weights.
+   */
+  influence?: (d: Distribution, options: O & MeasureOptions) => Float64Array;
+  /** For measures of a poverty line z: ∂θ/∂z at `options.line` (the density term of Osier 2009). */
+  lineDerivative?: (d: Distribution, options: O & MeasureOptions & { line: number }) => number;
+  /** For measures of a poverty line: the influence function of {@link defaultLine} (e.g. 0.6 × median). */
+  lineInfluence?: (d: Distribution, options: O & MeasureOptions) => Float64Array;
 }
 
 /** A public measure function with its {@link MeasureInfo} attached. */

@@ -101,6 +101,11 @@ export interface SortedWeighted {
   weights: Float64Array;
   /** Input position of each sorted unit. */
   order: Int32Array;
+  /**
+   * Scratch buffers of the sort (length n, contents meaningless) that the caller may reuse instead
+   * of allocating: at millions of rows, first-touch page faults of fresh arrays cost as much as a pass.
+   */
+  spare?: Float64Array[];
 }
 
 /** Below this size a comparison sort of indices is as fast and simpler. */
@@ -114,7 +119,7 @@ const SMALL = 2048;
  * Large inputs avoid random-access gathers, which dominate at millions of rows (each costs a cache
  * and TLB miss): values, weights and positions travel together through a least-significant-digit
  * radix sort on the upper 32 bits of the IEEE-754 key (sign, exponent and 20 mantissa bits; at most
- * three 11-bit passes, single-bucket passes skipped). Units that share those bits — values within
+ * three passes of 8, 8 and 16 bits, single-bucket passes skipped). Units that share those bits — values within
  * a relative 2⁻²⁰ of each other — are then put in order by an insertion pass, which is linear
  * unless many distinct values share a key; past a budget of moves it falls back to a comparison sort.
  */
@@ -145,15 +150,26 @@ function upperKey(h: number, l: number): number {
   return (h | 0x80000000) >>> 0;
 }
 
+/**
+ * Digits of the 32-bit upper key, least significant first: two 8-bit digits, then the top 16 bits
+ * (sign, exponent and 4 mantissa bits). The low digits change on every unit, and 256 buckets per
+ * pass keep the scattered writes within the caches and TLB; the top digit takes few distinct
+ * values on real incomes (a few per power of two), so its 65,536 buckets are mostly empty and the
+ * pass is cheap.
+ */
+const PASS_SHIFT = [0, 8, 16] as const;
+const PASS_BITS = [8, 8, 16] as const;
+const PASS_OFFSET = [0, 256, 512] as const;
+
 function radixSortWeighted(values: Float64Array, weights: Float64Array | undefined): SortedWeighted {
   const n = values.length;
   const input = new Uint32Array(values.buffer, values.byteOffset, 2 * n);
-  const counts = new Uint32Array(3 * BUCKETS);
+  const counts = new Uint32Array(512 + 65536);
   for (let i = 0; i < n; i++) {
     const k = upperKey(input[2 * i + 1]!, input[2 * i]!);
-    counts[k & MASK]!++;
-    counts[BUCKETS + ((k >>> DIGIT_BITS) & MASK)]!++;
-    counts[2 * BUCKETS + (k >>> (2 * DIGIT_BITS))]!++;
+    counts[k & 0xff]!++;
+    counts[256 + ((k >>> 8) & 0xff)]!++;
+    counts[512 + (k >>> 16)]!++;
   }
   let vA = new Float64Array(n);
   let wA = new Float64Array(n);
@@ -163,17 +179,19 @@ function radixSortWeighted(values: Float64Array, weights: Float64Array | undefin
   let oB = new Int32Array(n);
   let first = true;
   for (let pass = 0; pass < 3; pass++) {
-    const off = pass * BUCKETS;
-    const shift = pass * DIGIT_BITS;
+    const off = PASS_OFFSET[pass]!;
+    const shift = PASS_SHIFT[pass]!;
+    const buckets = 1 << PASS_BITS[pass]!;
+    const mask = buckets - 1;
     let single = false;
-    for (let b = 0; b < BUCKETS; b++) {
+    for (let b = 0; b < buckets; b++) {
       const c = counts[off + b]!;
       if (c === n) { single = true; break; }
       if (c !== 0) break;
     }
     if (single) continue;
     let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
+    for (let b = 0; b < buckets; b++) {
       const c = counts[off + b]!;
       counts[off + b] = sum;
       sum += c;
@@ -182,8 +200,7 @@ function radixSortWeighted(values: Float64Array, weights: Float64Array | undefin
       // read the caller's arrays, write the first buffers
       for (let i = 0; i < n; i++) {
         const k = upperKey(input[2 * i + 1]!, input[2 * i]!);
-        const pos = off + ((k >>> shift) & MASK);
-        const at = counts[pos]!++;
+        const at = counts[off + ((k >>> shift) & mask)]!++;
         const x = values[i]!;
         vA[at] = x === 0 ? 0 : x;
         wA[at] = weights ? weights[i]! : 1;
@@ -194,7 +211,7 @@ function radixSortWeighted(values: Float64Array, weights: Float64Array | undefin
       const u = new Uint32Array(vA.buffer);
       for (let i = 0; i < n; i++) {
         const k = upperKey(u[2 * i + 1]!, u[2 * i]!);
-        const at = counts[off + ((k >>> shift) & MASK)]!++;
+        const at = counts[off + ((k >>> shift) & mask)]!++;
         vB[at] = vA[i]!;
         wB[at] = wA[i]!;
         oB[at] = oA[i]!;
@@ -204,8 +221,10 @@ function radixSortWeighted(values: Float64Array, weights: Float64Array | undefin
       [oA, oB] = [oB, oA];
     }
   }
-  if (first) return settle(gather(values, weights, identity(n))); // every unit shares its upper key
-  return settle({ values: vA, weights: wA, order: oA });
+  // every unit shares its upper key when no pass ran
+  const out = settle(first ? gather(values, weights, identity(n)) : { values: vA, weights: wA, order: oA });
+  out.spare = [vB, wB];
+  return out;
 }
 
 function identity(n: number): Int32Array {

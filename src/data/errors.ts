@@ -48,7 +48,8 @@ export type PovineqErrorCode =
   | 'RENDER_FAILED'
   | 'NOT_CONVERGED'
   | 'TOO_FEW_GROUPS'
-  | 'OUT_OF_RANGE';
+  | 'OUT_OF_RANGE'
+  | 'INVALID_FIT';
 
 /**
  * Lists up to `limit` row indices for a message: "rows 3, 9, 12" or "rows 3, 9, 12, … (57 in all)".

@@ -20,3 +20,4 @@ export { type AbsolutePovertyLineOptions, absolutePovertyLine } from './absolute
 export { type LowIncomeAndDeprivationOptions, lowIncomeAndDeprivation } from './low-income-deprivation.js';
 export { type PersistentPovertyOptions, persistentPoverty } from './persistent-poverty.js';
 export { type HbaiIncomesOptions, hbaiIncomes } from './hbai-incomes.js';
+export { readGroupCounts, groupCounts, checkGroups } from './person-groups.js';

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PovineqError, lorenzChart, measureChart, toSVG } from '../../src/index.js';
+import { COLOURS, DIVERGING_FIVE, PALETTE, houseTheme, lorenzChart, measureChart, toSVG } from '../../src/index.js';
 import { cases, domainTable, lorenzTable } from './cases.js';
-import { compileWarnings, schemaErrors } from './validate.js';
+import { compileWarnings, schemaErrors, thrown } from './validate.js';
 
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('every chart builder makes a valid, warning-free Vega-Lite spec', () => {
   for (const { name, spec, snapshot } of cases()) {
@@ -81,6 +72,16 @@ describe('measureChart', () => {
     expect(s.vconcat[0].layer[1].encoding.y.sort).toEqual(['Fife', 'Angus', 'Moray']);
     expect(s.description).toContain('Highest: Fife (21.0%, interval 19.0% to 23.0%)');
   });
+  it('reads Estimates by name (the estimate() object shape)', () => {
+    const e = (estimate: number, lo: number, hi: number) => ({ estimate, se: 0.01, ci: [lo, hi] as [number, number], level: 0.9, method: 'linearization', n: 100 });
+    const s = measureChart({ Fife: e(0.21, 0.19, 0.23), Angus: e(0.18, 0.14, 0.22) }, { format: 'percent' }) as any;
+    expect(s.datasets.measures).toEqual([
+      { group: 'Fife', estimate: 0.21, ci_lower: 0.19, ci_upper: 0.23, level: 0.9 },
+      { group: 'Angus', estimate: 0.18, ci_lower: 0.14, ci_upper: 0.22, level: 0.9 },
+    ]);
+    expect(s.vconcat[0].layer[1].encoding.x.title).toBe('estimate (90% confidence interval)');
+    expect(schemaErrors(s)).toEqual([]);
+  });
   it('reads byGroup output through { value }', () => {
     const t = { region: ['A', 'B'], gini: [0.3, 0.25], n: [10, 12], population: [100, 120] };
     expect(schemaErrors(measureChart(t, { group: 'region', value: 'gini' }))).toEqual([]);
@@ -94,5 +95,25 @@ describe('the checks themselves can fail', () => {
   it('the compile check reports Vega-Lite warnings', async () => {
     const spec = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'a', type: 'nominal' } } };
     expect((await compileWarnings(spec)).join(' ')).toMatch(/shape/);
+  });
+});
+
+describe('the house theme', () => {
+  it('is applied through config and can be overridden per chart without touching the default', () => {
+    const s = lorenzChart(lorenzTable, { theme: { font: 'Arial', axis: { labelFontSize: 16 } } }) as any;
+    expect(s.config.font).toBe('Arial');
+    expect(s.config.axis.labelFontSize).toBe(16);
+    expect(s.config.axis.titleFontSize).toBe(13); // other axis settings kept
+    expect(houseTheme().font).toMatch(/^DejaVu Sans/);
+    expect((houseTheme() as any).axis.labelFontSize).toBe(12);
+  });
+  it('uses a colour-blind-safe categorical palette (Okabe & Ito 2008)', () => {
+    expect((houseTheme() as any).range.category).toEqual(['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442']);
+  });
+  it('sets no colour by hand outside the theme\'s named colours', () => {
+    const json = JSON.stringify(cases().map((c) => ({ ...(c.spec as any), config: undefined })));
+    const allowed = new Set([...PALETTE, ...Object.values(COLOURS), ...DIVERGING_FIVE, 'white', 'black'].map((c) => c.toUpperCase()));
+    const used = [...json.matchAll(/"(#[0-9A-Fa-f]{6}|white|black)"/g)].map((m) => m[1]!.toUpperCase());
+    expect(used.filter((c) => !allowed.has(c))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // Vega-Lite compile that must log no warnings.
 import Ajv from 'ajv';
 import fs from 'node:fs';
-import { compileChart, packageFile } from '../../src/index.js';
+import { PovineqError, compileChart, packageFile } from '../../src/index.js';
 
 const schema = JSON.parse(fs.readFileSync(packageFile('vega-lite', 'build/vega-lite-schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -21,4 +21,15 @@ export function schemaErrors(spec: unknown): string[] {
 /** Vega-Lite warnings when compiling a spec. */
 export async function compileWarnings(spec: unknown): Promise<string[]> {
   return (await compileChart(spec as never)).warnings;
+}
+
+/** The PovineqError a call throws (fails the test when it throws nothing or something else). */
+export function thrown(f: () => unknown): PovineqError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof PovineqError) return e;
+    throw e;
+  }
+  throw new Error('expected a PovineqError');
 }

@@ -15,8 +15,8 @@ num <- function(x) {
   v[pct] <- v[pct] / 100
   v
 }
-d <- merge(lookup[, c("DZ", "Population", "Working_Age_Population", "SIMD2020v2_Decile", "SIMD2020v2_Quintile")],
-           ind[, setdiff(names(ind), c("SIMD2020v2_Decile", "SIMD2020v2_Quintile"))], by.x = "DZ", by.y = "Data_Zone")
+d <- merge(lookup[, c("DZ", "Population", "Working_Age_Population", "SIMD2020v2_Rank", "SIMD2020v2_Decile", "SIMD2020v2_Quintile")],
+           ind[, setdiff(names(ind), c("SIMD2020v2_Rank", "SIMD2020v2_Decile", "SIMD2020v2_Quintile"))], by.x = "DZ", by.y = "Data_Zone")
 stopifnot(nrow(d) == 6976)
 
 # groups: rate = sum(count) / sum(pop) or sum(pop * value) / sum(pop); ridit = cumulative share midpoint
@@ -68,6 +68,11 @@ cases <- list(
           groups(d$SIMD2020v2_Quintile, d$Population, value = num(d$Attainment)), direction = "higherIsBetter"),
   fit_one("emerg by decile, 90% level", groups(d$SIMD2020v2_Decile, d$Population, value = num(d$EMERG)), level = 0.9)
 )
+# every data zone its own group, ordered by SIMD rank (zones with no residents left out)
+people <- d[d$Population > 0, ]
+per_zone <- fit_one("income_count by data zone rank", groups(people$SIMD2020v2_Rank, people$Population, count = num(people$income_count)))
+per_zone[c("group", "rate", "population", "rank")] <- NULL  # 6,973 groups: keep the fixture small
+cases[[length(cases) + 1]] <- per_zone
 
 # Concentration index on the EU-SILC example (laeken's synthetic data), by the covariance formula
 # C = 2 cov_w(y, R) / mu with R the weighted fractional rank (ties share the midpoint of their block),
@@ -106,6 +111,23 @@ concentration <- list(
   employee_income_unweighted_regression = unname(coef(conv)[2])
 )
 
+# Standard error of the concentration index: Kakwani, Wagstaff & van Doorslaer (1997) eq. 14, as in
+# O'Donnell et al. (2008) ch. 8, on a small tie-free sample (written to the fixture with the data).
+set.seed(20261125)
+n <- 200
+kx <- round(runif(n), 6)
+ky <- rpois(n, 3 + 4 * (1 - kx))
+o <- order(kx)
+ys <- ky[o]
+Rk <- (seq_len(n) - 0.5) / n
+muk <- mean(ys)
+Ck <- 2 * sum(ys * Rk) / (n * muk) - 1
+qk <- cumsum(ys) / sum(ys)
+qprev <- c(0, qk[-n])
+ak <- (ys / muk) * (2 * Rk - 1 - Ck) + 2 - qprev - qk
+kwv <- list(x = kx, y = ky, C = Ck, se = sqrt((sum(ak^2) / n - (1 + Ck)^2) / n))
+stopifnot(length(unique(kx)) == n)
+
 # minimal JSON writer (base R): numbers to 17 significant digits, NA as null
 json <- function(x) {
   if (is.list(x)) {
@@ -116,6 +138,6 @@ json <- function(x) {
   s <- ifelse(is.na(x), "null", formatC(x, digits = 17, format = "g"))
   if (length(x) == 1) s else paste0("[", paste(s, collapse = ", "), "]")
 }
-writeLines(json(list(source = "test/reference/area.R, R lm() with weights on SIMD 2020v2 groups", r_version = R.version.string, cases = cases, concentration = concentration)),
+writeLines(json(list(source = "test/reference/area.R, R lm() with weights on SIMD 2020v2 groups", r_version = R.version.string, cases = cases, concentration = concentration, kwv = kwv)),
            "test/fixtures/area-reference.json")
 cat("wrote test/fixtures/area-reference.json\n")

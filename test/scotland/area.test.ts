@@ -1,4 +1,5 @@
 import * as aq from 'arquero';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   PovineqError,
@@ -99,6 +100,21 @@ describe('deprivationGroups', () => {
       const sorted = rows.slice().sort((a, b) => a.rank - b.rank);
       expect(sorted.every((d, i) => i === 0 || d.local >= sorted[i - 1].local)).toBe(true);
     }
+  });
+  it('properties: zone groups differ in size by at most one; population groups follow rank', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 5, maxLength: 60 }), fc.integer({ min: 2, max: 10 }), (pops, g) => {
+        const n = pops.length;
+        const rank = pops.map((_, i) => ((i * 7919) % n) + 1); // a permutation of 1..n (7919 is prime)
+        if (new Set(rank).size !== n) return true;
+        const t = aq.table({ rank, population: pops.map((p) => p + 1) });
+        const zonesBasis = deprivationGroups(t, { groups: g }).array('group') as number[];
+        const counts = Array.from({ length: g }, (_, k) => zonesBasis.filter((x) => x === k + 1).length);
+        const populationBasis = deprivationGroups(t, { groups: g, basis: 'population' }).array('group') as number[];
+        const byRank = rank.map((r, i) => [r, populationBasis[i]!] as const).sort((a, b) => a[0] - b[0]);
+        return Math.max(...counts) - Math.min(...counts) <= 1 && byRank.every((d, i) => i === 0 || d[1] >= byRank[i - 1]![1]);
+      }),
+    );
   });
   it('bad input', () => {
     expect(thrown(() => deprivationGroups(dz, { groups: 1 })).message).toContain('groups must be a whole number ≥ 2');

@@ -1,4 +1,5 @@
 import * as aq from 'arquero';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AreaTopology, PovineqError, overlappingDeprivation, simd } from '../../src/index.js';
 
@@ -116,6 +117,53 @@ describe('overlapping deprivation on a 3×3 grid', () => {
     expect(thrown(() => overlappingDeprivation({ domains: ['income'], minDomains: 2, table: t, topology })).message).toContain('minDomains must be a whole number from 1 to 1');
     expect(thrown(() => overlappingDeprivation({ domains: ['income'], fraction: 10, table: t, topology })).message).toContain('fraction must be in (0, 1]');
     expect(thrown(() => overlappingDeprivation({ domains: ['crime'], table: t, topology })).message).toContain('"crime_rank"');
+  });
+});
+
+describe('clusters on random grids match a breadth-first search', () => {
+  it('same components as 4-neighbour flood fill', () => {
+    const rows = 5;
+    const cols = 6;
+    const topology = grid(rows, cols);
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: rows * cols, maxLength: rows * cols }), (cells) => {
+        const t = aq.table({
+          data_zone: cells.map((_, i) => `Z${Math.floor(i / cols)}${i % cols}`),
+          council: cells.map(() => 'A'),
+          population: cells.map((_, i) => i + 1),
+          income_rank: cells.map((on) => (on ? 1 : 5000)),
+        });
+        const { clusters } = overlappingDeprivation({ domains: ['income'], table: t, topology });
+        // flood fill over edge neighbours
+        const seen = new Array(cells.length).fill(false);
+        const sizes: number[] = [];
+        for (let i = 0; i < cells.length; i++) {
+          if (!cells[i] || seen[i]) continue;
+          let size = 0;
+          const stack = [i];
+          seen[i] = true;
+          while (stack.length) {
+            const j = stack.pop()!;
+            size++;
+            const r = Math.floor(j / cols);
+            const c = j % cols;
+            for (const [dr, dc] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+              const rr = r + dr!;
+              const cc = c + dc!;
+              const k = rr * cols + cc;
+              if (rr >= 0 && rr < rows && cc >= 0 && cc < cols && cells[k] && !seen[k]) {
+                seen[k] = true;
+                stack.push(k);
+              }
+            }
+          }
+          sizes.push(size);
+        }
+        const got = (clusters.array('n_zones') as number[]).slice().sort((a, b) => a - b);
+        return JSON.stringify(got) === JSON.stringify(sizes.sort((a, b) => a - b));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

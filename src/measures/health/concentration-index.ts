@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { argsort } from '../../core/index.js';
+import { normalQuantile, sortWeighted } from '../../core/index.js';
 import { type ColumnSource, PovineqError, assertClean, describeRows, plural, readColumn, toNumeric } from '../../data/index.js';
 
 /** Options of {@link concentrationIndex} and {@link concentrationCurve}. */
@@ -58,12 +58,15 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
     assertClean(r, rRaw, rankColumn, 'rankBy');
     if (w) assertClean(w, wRaw!, options.weight!, 'weight');
   }
-  const keep: number[] = [];
+  let kept = 0;
+  const keepAll = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    if (Number.isFinite(y.values[i]!) && Number.isFinite(r.values[i]!) && (!w || Number.isFinite(w.values[i]!))) keep.push(i);
+    if (Number.isFinite(y.values[i]!) && Number.isFinite(r.values[i]!) && (!w || Number.isFinite(w.values[i]!))) keepAll[kept++] = i;
   }
+  const keep = keepAll.subarray(0, kept);
   if (w) {
-    const bad = keep.filter((i) => !(w.values[i]! > 0));
+    const bad: number[] = [];
+    for (let j = 0; j < keep.length; j++) if (!(w.values[keep[j]!]! > 0)) bad.push(keep[j]!);
     if (bad.length > 0) {
       throw new PovineqError(
         'NON_POSITIVE_WEIGHT',
@@ -77,18 +80,23 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
   if (options.poorest !== undefined && options.poorest !== 'lowest' && options.poorest !== 'highest') {
     throw new PovineqError('INVALID_OPTION', `poorest must be 'lowest' or 'highest', got ${JSON.stringify(options.poorest)}`, { option: 'poorest' });
   }
-  const keys = Float64Array.from(keep, (i) => flip * r.values[i]!);
-  const order = argsort(keys);
   const m = keep.length;
-  const ys = new Float64Array(m);
-  const ws = new Float64Array(m);
-  const ks = new Float64Array(m);
+  const keyIn = new Float64Array(m);
+  const wIn = new Float64Array(m);
+  const yIn = new Float64Array(m);
   for (let j = 0; j < m; j++) {
-    const i = keep[order[j]!]!;
-    ys[j] = y.values[i]!;
-    ws[j] = w ? w.values[i]! : 1;
-    ks[j] = keys[order[j]!]!;
+    const i = keep[j]!;
+    const k = flip * r.values[i]!;
+    keyIn[j] = k === 0 ? 0 : k; // −0 sorts as 0
+    wIn[j] = w ? w.values[i]! : 1;
+    yIn[j] = y.values[i]!;
   }
+  // one sort carrying the weights along (values, weights and positions move together)
+  const sorted = sortWeighted(keyIn, wIn);
+  const ks = sorted.values;
+  const ws = sorted.weights;
+  const ys = new Float64Array(m);
+  for (let j = 0; j < m; j++) ys[j] = yIn[sorted.order[j]!]!;
   let W = 0;
   let T = 0;
   for (let j = 0; j < m; j++) {
@@ -130,18 +138,30 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
  * concentrationIndex({ y: [0, 1, 0, 1], income: [1, 2, 3, 4] }, { value: 'y', rankBy: 'income' }) // 0.25
  */
 export function concentrationIndex(data: ColumnSource, options: ConcentrationOptions): number {
+  return computeIndex(ranked(data, options), options).estimate;
+}
+
+interface IndexParts {
+  estimate: number;
+  /** Standard (uncorrected) C. */
+  C: number;
+  /** Multiplier g(μ) of the correction (1 for the standard index) and its derivative in μ. */
+  factor: number;
+  factorSlope: number;
+}
+
+function computeIndex(r: Ranked, options: ConcentrationOptions): IndexParts {
   const type = options?.type ?? 'standard';
   if (type !== 'standard' && type !== 'wagstaff' && type !== 'erreygers') {
     throw new PovineqError('INVALID_OPTION', `type must be 'standard', 'wagstaff' or 'erreygers', got ${JSON.stringify(type)}`, { option: 'type' });
   }
-  const r = ranked(data, options);
   if (r.mean === 0) {
     throw new PovineqError('UNDEFINED_RESULT', `the concentration index divides by the mean, but the weighted mean of column "${options.value}" is 0`, { column: options.value });
   }
   let s = 0;
   for (let j = 0; j < r.y.length; j++) s += r.w[j]! * r.y[j]! * r.R[j]!;
   const C = (2 * s) / (r.W * r.mean) - 1;
-  if (type === 'standard') return C;
+  if (type === 'standard') return { estimate: C, C, factor: 1, factorSlope: 0 };
   const a = options.lower ?? 0;
   const b = options.upper ?? 1;
   if (!(Number.isFinite(a) && Number.isFinite(b) && b > a)) {
@@ -157,11 +177,73 @@ export function concentrationIndex(data: ColumnSource, options: ConcentrationOpt
       { column: options.value, count: outside.length, option: 'lower, upper' },
     );
   }
-  if (type === 'erreygers') return (4 * r.mean * C) / (b - a);
-  if (r.mean === a || r.mean === b) {
-    throw new PovineqError('UNDEFINED_RESULT', `the Wagstaff index is undefined when the mean of "${options.value}" equals a bound (${r.mean})`, { column: options.value });
+  const mu = r.mean;
+  if (type === 'erreygers') return { estimate: (4 * mu * C) / (b - a), C, factor: (4 * mu) / (b - a), factorSlope: 4 / (b - a) };
+  if (mu === a || mu === b) {
+    throw new PovineqError('UNDEFINED_RESULT', `the Wagstaff index is undefined when the mean of "${options.value}" equals a bound (${mu})`, { column: options.value });
   }
-  return (C * (b - a) * r.mean) / ((b - r.mean) * (r.mean - a));
+  // g(μ) = (b − a) μ / ((b − μ)(μ − a)); g'(μ) = (b − a) ((b − μ)(μ − a) − μ (a + b − 2μ)) / ((b − μ)(μ − a))²
+  const d = (b - mu) * (mu - a);
+  const factor = ((b - a) * mu) / d;
+  return { estimate: C * factor, C, factor, factorSlope: ((b - a) * (d - mu * (a + b - 2 * mu))) / (d * d) };
+}
+
+/** A concentration index with its linearized standard error and confidence interval. */
+export interface ConcentrationEstimate {
+  estimate: number;
+  se: number;
+  ci: [number, number];
+  level: number;
+  method: 'linearization';
+  /** Rows used. */
+  n: number;
+}
+
+/**
+ * A concentration index (standard, Wagstaff or Erreygers) with its linearized standard error and
+ * normal confidence interval.
+ *
+ * Each unit's linearized value (influence function) is
+ * zᵢ = (yᵢ/μ)(2Rᵢ − 1 − C) + 2 − qᵢ₋₁ − qᵢ − (1 + C), with qᵢ the concentration-curve ordinate
+ * (cumulative outcome share) after unit i in rank order; Var C = Σ wᵢ² (zᵢ − z̄)² / W², z̄ the
+ * weighted mean of z. Unweighted this is Kakwani, Wagstaff & van Doorslaer's (1997) formula
+ * Var C = (1/n)[(1/n) Σ aᵢ² − (1 + C)²], aᵢ = zᵢ + 1 + C; weights are treated as expansion weights of
+ * independent units (no strata or clusters). For a corrected index g(μ) C the linearized value is
+ * g(μ) zᵢ + C g′(μ)(yᵢ − μ). Interval: estimate ± z_{1−α/2} se.
+ * References: Kakwani, Wagstaff & van Doorslaer (1997) J. Econometrics 77:87–103, eq. 14;
+ * O'Donnell et al. (2008), ch. 8.
+ *
+ * @example
+ * concentrationIndexEstimate(eusilc(), { value: 'py090n', rankBy: 'eqIncome', weight: 'rb050', missing: 'drop' })
+ * // { estimate, se, ci: [lower, upper], level: 0.95, method: 'linearization', n }
+ */
+export function concentrationIndexEstimate(data: ColumnSource, options: ConcentrationOptions & { level?: number }): ConcentrationEstimate {
+  const level = options?.level ?? 0.95;
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
+    throw new PovineqError('INVALID_OPTION', `level must be a number between 0 and 1 (0.95 for 95%), got ${JSON.stringify(level)}`, { option: 'level' });
+  }
+  const r = ranked(data, options);
+  const parts = computeIndex(r, options);
+  const { C, factor, factorSlope } = parts;
+  const mu = r.mean;
+  const T = mu * r.W;
+  const m = r.y.length;
+  const z = new Float64Array(m);
+  let q = 0;
+  let zbar = 0;
+  for (let j = 0; j < m; j++) {
+    const qPrev = q;
+    q += (r.w[j]! * r.y[j]!) / T;
+    const zc = (r.y[j]! / mu) * (2 * r.R[j]! - 1 - C) + 2 - qPrev - q - (1 + C);
+    z[j] = factor * zc + C * factorSlope * (r.y[j]! - mu);
+    zbar += r.w[j]! * z[j]!;
+  }
+  zbar /= r.W;
+  let v = 0;
+  for (let j = 0; j < m; j++) v += (r.w[j]! * (z[j]! - zbar)) ** 2;
+  const se = Math.sqrt(v) / r.W;
+  const zq = normalQuantile(1 - (1 - level) / 2);
+  return { estimate: parts.estimate, se, ci: [parts.estimate - zq * se, parts.estimate + zq * se], level, method: 'linearization', n: m };
 }
 
 /**

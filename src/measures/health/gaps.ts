@@ -1,4 +1,4 @@
-import type { ColumnSource } from '../../data/index.js';
+import { type ColumnSource, PovineqError } from '../../data/index.js';
 import { type GradientOptions, rankGroups } from './gradient.js';
 
 /** Options of {@link deprivationGaps}. */
@@ -47,11 +47,15 @@ export interface DeprivationGaps {
  * // { mostDeprived: 0.33…, leastDeprived: 0.03…, absoluteGap: 0.30…, relativeGap: 11…, attributableFraction: 0.76… }
  */
 export function deprivationGaps(table: ColumnSource, options: GapOptions): DeprivationGaps {
+  const direction = options.direction ?? 'higherIsWorse';
+  if (direction !== 'higherIsWorse' && direction !== 'higherIsBetter') {
+    throw new PovineqError('INVALID_OPTION', `direction must be 'higherIsWorse' or 'higherIsBetter', got ${JSON.stringify(direction)}`, { option: 'direction' });
+  }
   const g = rankGroups(table, options);
   const k = g.rate.length;
   const most = g.rate[0]!;
   const least = g.rate[k - 1]!;
-  const better = options.direction === 'higherIsBetter';
+  const better = direction === 'higherIsBetter';
   return {
     mostDeprived: most,
     leastDeprived: least,

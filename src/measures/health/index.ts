@@ -10,4 +10,10 @@ export {
   type SlopeIndexResult,
 } from './sii.js';
 export { deprivationGaps, type GapOptions, type DeprivationGaps } from './gaps.js';
-export { concentrationIndex, concentrationCurve, type ConcentrationOptions } from './concentration-index.js';
+export {
+  concentrationIndex,
+  concentrationIndexEstimate,
+  concentrationCurve,
+  type ConcentrationOptions,
+  type ConcentrationEstimate,
+} from './concentration-index.js';

@@ -97,6 +97,27 @@ export interface LineFit {
  * with x̄ = Σ wᵢ xᵢ / Σ wᵢ and Sxx = Σ wᵢ (xᵢ − x̄)².
  */
 export function weightedLine(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>): LineFit {
+  const { intercept, slope, W, mx, sxx } = leastSquares(x, y, w);
+  const k = x.length;
+  let rss = 0;
+  for (let i = 0; i < k; i++) {
+    const e = y[i]! - intercept - slope * x[i]!;
+    rss += w[i]! * e * e;
+  }
+  const df = k - 2;
+  const s2 = df > 0 ? rss / df : NaN;
+  return {
+    intercept,
+    slope,
+    slopeSe: Math.sqrt(s2 / sxx),
+    interceptSe: Math.sqrt(s2 * (1 / W + (mx * mx) / sxx)),
+    covariance: (-mx * s2) / sxx,
+    df,
+  };
+}
+
+/** The weighted least-squares line and the sums it is built from (also used alone by Monte Carlo refits). */
+function leastSquares(x: ArrayLike<number>, y: ArrayLike<number>, w: ArrayLike<number>) {
   const k = x.length;
   let W = 0;
   let sx = 0;
@@ -116,45 +137,7 @@ export function weightedLine(x: ArrayLike<number>, y: ArrayLike<number>, w: Arra
     sxy += w[i]! * dx * (y[i]! - my);
   }
   const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  let rss = 0;
-  for (let i = 0; i < k; i++) {
-    const e = y[i]! - intercept - slope * x[i]!;
-    rss += w[i]! * e * e;
-  }
-  const df = k - 2;
-  const s2 = df > 0 ? rss / df : NaN;
-  return {
-    intercept,
-    slope,
-    slopeSe: Math.sqrt(s2 / sxx),
-    interceptSe: Math.sqrt(s2 * (1 / W + (mx * mx) / sxx)),
-    covariance: (-mx * s2) / sxx,
-    df,
-  };
-}
-
-/** Slope at fixed ranks and shares, without standard errors (for Monte Carlo refits). */
-function slopeOnly(x: Float64Array, y: Float64Array, w: Float64Array): { intercept: number; slope: number; mean: number } {
-  let sy = 0;
-  let sx = 0;
-  let W = 0;
-  for (let i = 0; i < x.length; i++) {
-    W += w[i]!;
-    sx += w[i]! * x[i]!;
-    sy += w[i]! * y[i]!;
-  }
-  const mx = sx / W;
-  const my = sy / W;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const dx = x[i]! - mx;
-    sxx += w[i]! * dx * dx;
-    sxy += w[i]! * dx * y[i]!;
-  }
-  const slope = sxy / sxx;
-  return { intercept: my - slope * mx, slope, mean: my };
+  return { intercept: my - slope * mx, slope, mean: my, W, mx, sxx };
 }
 
 interface Indices {
@@ -309,7 +292,7 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
     const values = new Float64Array(simulations);
     for (let s = 0; s < simulations; s++) {
       draw(rng, y);
-      const f = slopeOnly(g.rank, y, g.share);
+      const f = leastSquares(g.rank, y, g.share);
       values[s] = pick(indices(f.intercept, f.slope, f.mean, higherIsBetter));
     }
     let m = 0;

@@ -39,4 +39,26 @@ export function giniOf(d: Distribution): number {
  * gini([1, 2, 3, 4]) // 0.25
  * gini(households, { value: 'income', weight: 'w' })
  */
-export const gini = defineMeasure<{}>({ name: 'gini', compute: (d) => giniOf(d) });
+export const gini = defineMeasure<{}>({ name: 'gini', compute: (d) => giniOf(d), influence: (d) => giniInfluence(d) });
+
+/**
+ * Influence function of the Gini coefficient (linearized variable, Σ wᵢuᵢ ≈ Ĝ − G):
+ * uᵢ = 2(xᵢCᵢ + T − Tᵢ)/(W·T) − (G + 1)(1/W + xᵢ/T), with Cᵢ and Tᵢ the cumulative weight and
+ * income up to unit i in ascending order, W = Σ w, T = Σ wx. It is the exact derivative of the
+ * Eurostat formula above with respect to wᵢ, so Σ wᵢuᵢ = 0.
+ * Reference: Binder & Kovacevic (1995), Survey Methodology 21(2); Langel & Tillé (2013), JRSS A
+ * 176(2); R convey::svygini.
+ */
+export function giniInfluence(d: Distribution): Float64Array {
+  const G = giniOf(d);
+  const x = d.values;
+  const cw = d.cumulativeWeights;
+  const ct = d.cumulativeTotals;
+  const W = d.totalWeight;
+  const T = d.total;
+  const u = new Float64Array(d.n);
+  for (let i = 0; i < x.length; i++) {
+    u[i] = (2 * (x[i]! * cw[i]! + T - ct[i]!)) / (W * T) - (G + 1) * (1 / W + x[i]! / T);
+  }
+  return u;
+}

@@ -21,7 +21,24 @@ export function hooverOf(d: Distribution): number {
  * @example
  * hoover([1, 2, 3, 4]) // 0.2
  */
-export const hoover = defineMeasure<{}>({ name: 'hoover', compute: (d) => hooverOf(d) });
+export const hoover = defineMeasure<{}>({ name: 'hoover', compute: (d) => hooverOf(d), influence: (d) => hooverInfluence(d) });
+
+/**
+ * Influence function of the Hoover index H = D/(2μ), D = Σ wᵢ|xᵢ − μ|/W:
+ * uᵢ = [|xᵢ − μ| − D + ((W₋ − W₊)/W)·(xᵢ − μ)] / (2μW) − H·(xᵢ − μ)/(μW), W₋ and W₊ the weight
+ * below and above the mean. The derivative of H in the weights (away from units exactly at μ).
+ */
+export function hooverInfluence(d: Distribution): Float64Array {
+  const h = hooverOf(d);
+  const mu = d.mean;
+  const W = d.totalWeight;
+  const D = 2 * h * mu;
+  const below = d.weightBelow(mu);
+  const k = d.countAtOrBelow(mu);
+  const above = W - (k === 0 ? 0 : d.cumulativeWeights[k - 1]!);
+  const slope = (below - above) / W;
+  return d.values.map((x) => (Math.abs(x - mu) - D + slope * (x - mu)) / (2 * mu * W) - (h * (x - mu)) / (mu * W));
+}
 
 /** The Hoover index under its other common name; the same function as {@link hoover}. */
 export const robinHood = hoover;

@@ -1,6 +1,6 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, positiveMean } from '../../core/index.js';
-import { lorenzAt } from '../../core/index.js';
+import { lorenzAt, lorenzInfluence } from './lorenz-influence.js';
 import { PovineqError } from '../../data/index.js';
 
 /** Palma ratio on a Distribution: (1 − L(0.9)) / L(0.4). */
@@ -29,4 +29,17 @@ export function palmaOf(d: Distribution): number {
  * @example
  * palma([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) // 10 / 10 = 1
  */
-export const palma = defineMeasure<{}>({ name: 'palma', compute: (d) => palmaOf(d) });
+export const palma = defineMeasure<{}>({ name: 'palma', compute: (d) => palmaOf(d), influence: (d) => palmaInfluence(d) });
+
+/**
+ * Influence function of the Palma ratio P = (1 − L(0.9)) / L(0.4):
+ * uᵢ = −(u_L(0.9),ᵢ + P·u_L(0.4),ᵢ) / L(0.4), with the Lorenz ordinate's influence from
+ * lorenzInfluence. Reference: Osier (2009) for the income share; ratio rule (Deville 1999).
+ */
+export function palmaInfluence(d: Distribution): Float64Array {
+  const P = palmaOf(d);
+  const l4 = lorenzAt(d, 0.4);
+  const u9 = lorenzInfluence(d, 0.9);
+  const u4 = lorenzInfluence(d, 0.4);
+  return u9.map((v, i) => -(v + P * u4[i]!) / l4);
+}

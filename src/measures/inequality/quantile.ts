@@ -1,4 +1,5 @@
-import { defineMeasure, requireNumber } from '../../core/index.js';
+import type { Distribution } from '../../core/index.js';
+import { defineMeasure, kernelDensity, requireNumber } from '../../core/index.js';
 import { PovineqError } from '../../data/index.js';
 import { type QuantileType, checkProbability, quantileOf } from '../../core/index.js';
 
@@ -13,7 +14,8 @@ export interface QuantileOptions {
 }
 
 /**
- * Weighted quantile at probability p.
+ * Weighted quantile at probability p: Q(p) = x_k, with k the first unit (ascending) whose
+ * cumulative weight share C_k/W reaches p.
  *
  * `'eurostat'` (default): the first unit whose cumulative weight share reaches p, averaged with the
  * next unit when the share equals p exactly (the EU-SILC rule). `'laeken'`: the first unit whose
@@ -33,10 +35,36 @@ export const quantile = defineMeasure<QuantileOptions>({
     checkProbability(p, 'p');
     return quantileOf(d, p, o.type ?? 'eurostat');
   },
+  influence: (d, o) => quantileInfluence(d, requireNumber(o?.p, 'p', 'quantile'), o.type ?? 'eurostat'),
 });
 
 /**
+ * Influence function of the weighted p-quantile q: uᵢ = −(1(xᵢ ≤ q) − p) / (W·f̂(q)), with f̂ the
+ * Gaussian kernel density at q (bandwidth by Silverman's rule, see kernelDensity).
+ * Reference: Deville (1999), Survey Methodology 25(2), §4; Osier (2009), Survey Research Methods
+ * 3(3), eq. (3.3); R convey::svyiqalpha.
+ */
+export function quantileInfluence(d: Distribution, p: number, type: QuantileType = 'eurostat', q = quantileOf(d, p, type)): Float64Array {
+  const f = kernelDensity(d, q);
+  if (!(f > 0)) {
+    throw new PovineqError('UNDEFINED_RESULT', `the density of column "${d.column}" at its ${p} quantile is zero; the linearized variance is undefined — use method: 'bootstrap'`, {
+      column: d.column,
+    });
+  }
+  const x = d.values;
+  const k = 1 / (d.totalWeight * f);
+  const u = new Float64Array(d.n);
+  for (let i = 0; i < x.length; i++) u[i] = -((x[i]! <= q ? 1 : 0) - p) * k;
+  return u;
+}
+
+/**
  * Weighted median: {@link quantile} at p = 0.5 (`'eurostat'` rule by default).
+ *
+ * With cumulative weight shares Cᵢ/W, the median is the first value whose share reaches 0.5,
+ * averaged with the next value when the share equals 0.5 exactly (EU-SILC); `type: 'laeken'` takes
+ * the first value whose share exceeds 0.5, as R laeken::weightedMedian and {@link arpr} do.
+ * Reference: Eurostat (2004) EU-SILC common cross-sectional indicators (median equivalised income).
  *
  * @example
  * median([3, 1, 2]) // 2
@@ -44,6 +72,7 @@ export const quantile = defineMeasure<QuantileOptions>({
 export const median = defineMeasure<{ type?: QuantileType }>({
   name: 'median',
   compute: (d, o) => quantileOf(d, 0.5, o?.type ?? 'eurostat'),
+  influence: (d, o) => quantileInfluence(d, 0.5, o?.type ?? 'eurostat'),
 });
 
 /** Options of {@link percentileRatio}. */
@@ -81,5 +110,18 @@ export const percentileRatio = defineMeasure<PercentileRatioOptions>({
       });
     }
     return quantileOf(d, upper, type) / low;
+  },
+  /**
+   * Influence of R = q_upper / q_lower: uᵢ = (u_upper,ᵢ − R·u_lower,ᵢ) / q_lower, each quantile's
+   * influence from {@link quantileInfluence}. Reference: Osier (2009), ratio rule.
+   */
+  influence: (d, o) => {
+    const type = o.type ?? 'eurostat';
+    const qu = quantileOf(d, o.upper, type);
+    const ql = quantileOf(d, o.lower, type);
+    const uu = quantileInfluence(d, o.upper, type, qu);
+    const ul = quantileInfluence(d, o.lower, type, ql);
+    const R = qu / ql;
+    return uu.map((v, i) => (v - R * ul[i]!) / ql);
   },
 });

@@ -1,5 +1,6 @@
 import { defineMeasure } from '../../core/index.js';
-import { entropyDomain, generalizedEntropyOf } from './generalized-entropy.js';
+import { embedInfluence } from '../../core/index.js';
+import { entropyDomain, generalizedEntropyInfluence, generalizedEntropyOf } from './generalized-entropy.js';
 
 /**
  * Theil index T = GE(1) = Σ wᵢ (xᵢ/μ) ln(xᵢ/μ) / Σ wᵢ.
@@ -9,9 +10,14 @@ import { entropyDomain, generalizedEntropyOf } from './generalized-entropy.js';
  * Reference: Theil (1967) Economics and Information Theory; Cowell (2011), ch. 3.
  *
  * @example
- * theil([1, 2, 3, 4]) // 0.107…
+ * theil([1, 2, 3, 4]) // 0.1064…
  */
 export const theil = defineMeasure<{}>({
   name: 'theil',
   compute: (d, o) => generalizedEntropyOf(entropyDomain(d, 1, 'theil', o.nonPositive), 1),
+  /** GE(1) influence: uᵢ = [xᵢ(ln xᵢ − L) − xᵢ + μ] / T (see generalizedEntropyInfluence). */
+  influence: (d, o) => {
+    const sub = entropyDomain(d, 1, 'theil', o.nonPositive);
+    return embedInfluence(d, sub, generalizedEntropyInfluence(sub, 1));
+  },
 });

@@ -1,6 +1,7 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, positiveMean, requireNumber } from '../../core/index.js';
 import { type QuantileType, quantileOf } from '../../core/index.js';
+import { quantileInfluence } from '../inequality/quantile.js';
 import { PovineqError } from '../../data/index.js';
 
 /** Options of {@link povertyLine}. */
@@ -28,7 +29,8 @@ export function povertyLineOf(d: Distribution, options: PovertyLineOptions = {})
 }
 
 /**
- * Relative poverty line: a fraction (default 0.6) of the weighted median (or mean) income.
+ * Relative poverty line z = fraction × median (or × mean), default 0.6 × the weighted median,
+ * in income units.
  *
  * The 60%-of-median line is the EU at-risk-of-poverty threshold and the HBAI/PIIS relative low
  * income line; the median uses the EU-SILC quantile rule by default (`type` changes it). In
@@ -44,11 +46,15 @@ export const povertyLine = defineMeasure<PovertyLineOptions>({
   name: 'povertyLine',
   params: ['fraction'],
   compute: (d, o) => povertyLineOf(d, o),
+  influence: (d, o) => povertyLineInfluence(d, o),
 });
 
 /**
- * Deep (severe) poverty line: a smaller fraction of the median, 0.5 by default — the PIIS
- * "severe poverty" and HBAI 50% low-income threshold. Same options as {@link povertyLine}.
+ * Deep poverty line z = fraction × median with fraction 0.5 by default: the HBAI 50%-of-median
+ * low-income threshold (PIIS reports it as "deep poverty"; Eurostat also publishes 40%, 50% and
+ * 70% thresholds). Same options and median rule as {@link povertyLine}; pass `fraction` for
+ * another share of the median, e.g. 0.4.
+ * Reference: DWP HBAI methodology (low-income thresholds); Eurostat (2004).
  *
  * @example
  * headcount(d, { line: deepPovertyLine(d) })
@@ -57,4 +63,21 @@ export const deepPovertyLine = defineMeasure<PovertyLineOptions>({
   name: 'deepPovertyLine',
   params: ['fraction'],
   compute: (d, o) => povertyLineOf(d, { ...o, fraction: o?.fraction ?? 0.5 }),
+  influence: (d, o) => povertyLineInfluence(d, { ...o, fraction: o?.fraction ?? 0.5 }),
 });
+
+/**
+ * Influence function of the estimated line z = fraction × median (or × mean):
+ * uᵢ = −fraction·(1(xᵢ ≤ m) − ½) / (W·f̂(m)) for the median m (f̂ the kernel density, see
+ * quantileInfluence), or fraction·(xᵢ − μ)/W for the mean.
+ * Reference: Deville (1999); Osier (2009), Survey Research Methods 3(3), eq. (3.4).
+ */
+export function povertyLineInfluence(d: Distribution, options: PovertyLineOptions = {}): Float64Array {
+  const fraction = options.fraction ?? 0.6;
+  if ((options.of ?? 'median') === 'mean') {
+    const mu = positiveMean(d, 'povertyLine');
+    const W = d.totalWeight;
+    return d.values.map((x) => (fraction * (x - mu)) / W);
+  }
+  return quantileInfluence(d, 0.5, options.type ?? 'eurostat').map((v) => fraction * v);
+}

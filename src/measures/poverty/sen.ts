@@ -1,13 +1,13 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, requireLine } from '../../core/index.js';
 import { PovineqError } from '../../data/index.js';
-import { giniOf } from '../inequality/index.js';
-import { type LineOptions, fgtOf, populationLine } from './fgt.js';
+import { giniInfluence, giniOf } from '../inequality/gini.js';
+import { type LineOptions, fgtInfluence, fgtOf, populationLine } from './fgt.js';
 
 /** Sen index on a Distribution: P₀·Gₚ + P₁·(1 − Gₚ). */
 export function senOf(d: Distribution, line: number): number {
   const k = d.countBelow(line);
-  if (k === 0) return 0;
+  if (k === 0 || d.cumulativeWeights[k - 1] === 0) return 0; // nobody (or only zero-weight units, as in a resample) below the line
   const p0 = fgtOf(d, 0, line);
   const p1 = fgtOf(d, 1, line);
   const poor = d.slice(0, k);
@@ -41,4 +41,26 @@ export const sen = defineMeasure<LineOptions>({
   params: ['line'],
   defaultLine: populationLine,
   compute: (d, o) => senOf(d, requireLine(o, 'sen')),
+  influence: (d, o) => senInfluence(d, requireLine(o, 'sen')),
 });
+
+/**
+ * Influence function of the Sen index with the line fixed (the set of poor units is then fixed):
+ * uᵢ = Gₚ·u_P₀,ᵢ + (1 − Gₚ)·u_P₁,ᵢ + (P₀ − P₁)·u_Gₚ,ᵢ, with u_Gₚ the Gini influence function of the
+ * poor (zero for the non-poor) and u_P₀, u_P₁ those of FGT(0), FGT(1). Product rule on S = P₀Gₚ + P₁(1 − Gₚ).
+ */
+export function senInfluence(d: Distribution, line: number): Float64Array {
+  const k = d.countBelow(line);
+  if (k === 0 || d.cumulativeWeights[k - 1] === 0) return new Float64Array(d.n);
+  const p0 = fgtOf(d, 0, line);
+  const p1 = fgtOf(d, 1, line);
+  const u0 = fgtInfluence(d, 0, line);
+  const u1 = fgtInfluence(d, 1, line);
+  const poor = d.slice(0, k);
+  if (poor.mean === 0) return u0;
+  const gp = giniOf(poor);
+  const ug = giniInfluence(poor);
+  const u = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) u[i] = gp * u0[i]! + (1 - gp) * u1[i]! + (i < k ? (p0 - p1) * ug[i]! : 0);
+  return u;
+}

@@ -1,6 +1,7 @@
 import type { Distribution } from '../../core/index.js';
-import { defineMeasure, requireLine } from '../../core/index.js';
-import { type LineOptions, populationLine } from './fgt.js';
+import { defineMeasure, fromColumns, requireLine } from '../../core/index.js';
+import { giniInfluence, giniOf } from '../inequality/gini.js';
+import { type LineOptions, fgtInfluence, fgtOf, populationLine } from './fgt.js';
 
 /**
  * Sen–Shorrocks–Thon index on a Distribution: P₁·(1 + G_g), with G_g the Gini of the poverty
@@ -25,6 +26,7 @@ export function sstOf(d: Distribution, line: number): number {
     s2 += wg * wi;
     sg += wg;
   }
+  if (sg === 0) return 0; // only zero-weight units below the line (a resample)
   const giniGaps = (2 * s1 - s2) / (W * sg) - 1;
   return (sg / W) * (1 + giniGaps);
 }
@@ -43,4 +45,26 @@ export const sst = defineMeasure<LineOptions>({
   params: ['line'],
   defaultLine: populationLine,
   compute: (d, o) => sstOf(d, requireLine(o, 'sst')),
+  influence: (d, o) => sstInfluence(d, requireLine(o, 'sst')),
 });
+
+/**
+ * Influence function of SST = P₁·(1 + G_g) with the line fixed: uᵢ = (1 + G_g)·u_P₁,ᵢ + P₁·u_G_g,ᵢ,
+ * u_G_g the Gini influence function of the gap ratios gᵢ = max(0, (z − xᵢ)/z) over everyone.
+ * Reference: Osberg & Xu (2000), J. Human Resources 35(1), on the decomposition; product rule.
+ */
+export function sstInfluence(d: Distribution, line: number): Float64Array {
+  const k = d.countBelow(line);
+  if (k === 0) return new Float64Array(d.n);
+  const x = d.values;
+  const gaps = new Float64Array(d.n);
+  for (let i = 0; i < k; i++) gaps[i] = (line - x[i]!) / line;
+  const dg = fromColumns(gaps, d.weights, 'gap', 'weight');
+  const gg = giniOf(dg);
+  const ugSorted = giniInfluence(dg);
+  const p1 = fgtOf(d, 1, line);
+  const u = fgtInfluence(d, 1, line);
+  for (let i = 0; i < u.length; i++) u[i] = (1 + gg) * u[i]!;
+  for (let j = 0; j < dg.n; j++) u[dg.rows[j]!]! += p1 * ugSorted[j]!;
+  return u;
+}

@@ -1,6 +1,6 @@
 import type { Distribution } from '../../core/index.js';
-import { defineMeasure, requireLine } from '../../core/index.js';
-import { type LineOptions, populationLine } from './fgt.js';
+import { defineMeasure, embedInfluence, requireLine } from '../../core/index.js';
+import { type LineOptions, populationLine, populationLineInfluence } from './fgt.js';
 
 /** Watts index on a Distribution of positive values: Σ_{xᵢ<z} wᵢ ln(z/xᵢ) / W. */
 export function wattsOf(d: Distribution, line: number): number {
@@ -18,7 +18,7 @@ export function wattsOf(d: Distribution, line: number): number {
  *
  * Needs positive incomes below the line: zero or negative values raise an error naming the column
  * unless `nonPositive: 'drop'` (which removes them from the population, denominator included).
- * Reference: Watts (1968); Zheng (1993), Social Choice and Welfare 10.
+ * Reference: Watts (1968), in Moynihan (ed.) On Understanding Poverty; Zheng (1993), Economics Letters 42(1).
  *
  * @example
  * watts([1, 2, 3, 4], { line: 3 }) // (ln 3 + ln 1.5) / 4
@@ -28,4 +28,28 @@ export const watts = defineMeasure<LineOptions>({
   params: ['line'],
   defaultLine: populationLine,
   compute: (d, o) => wattsOf(d.positive('watts', o.nonPositive), requireLine(o, 'watts')),
+  influence: (d, o) => {
+    const sub = d.positive('watts', o.nonPositive);
+    return embedInfluence(d, sub, wattsInfluence(sub, requireLine(o, 'watts')));
+  },
+  /** ∂W/∂z = H(z)/z, the headcount over the line. */
+  lineDerivative: (d, o) => {
+    const sub = d.positive('watts', o.nonPositive);
+    return sub.weightBelow(o.line) / sub.totalWeight / o.line;
+  },
+  lineInfluence: populationLineInfluence,
 });
+
+/**
+ * Influence function of the Watts index with the line z fixed:
+ * uᵢ = (ln(z/xᵢ)·1(xᵢ < z) − W_z) / W. Reference: Watts (1968); as FGT in Kakwani (1993).
+ */
+export function wattsInfluence(d: Distribution, line: number): Float64Array {
+  const value = wattsOf(d, line);
+  const k = d.countBelow(line);
+  const x = d.values;
+  const W = d.totalWeight;
+  const u = new Float64Array(d.n).fill(-value / W);
+  for (let i = 0; i < k; i++) u[i] = (Math.log(line / x[i]!) - value) / W;
+  return u;
+}

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PovineqError, concentrationCurve, concentrationIndex, eusilc, gini } from '../../../src/index.js';
+import { PovineqError, concentrationCurve, concentrationIndex, concentrationIndexEstimate, eusilc, gini } from '../../../src/index.js';
 
 // R reference: test/reference/area.R (covariance formula 2 cov_w(y, R) / μ on laeken's eusilc)
-const ref = JSON.parse(fs.readFileSync(new URL('../../fixtures/area-reference.json', import.meta.url), 'utf8')).concentration;
+const fixture = JSON.parse(fs.readFileSync(new URL('../../fixtures/area-reference.json', import.meta.url), 'utf8'));
+const ref = fixture.concentration;
 
 function thrown(f: () => unknown): PovineqError {
   try {
@@ -73,6 +74,45 @@ describe('concentration index on EU-SILC against R', () => {
     const c = concentrationIndex(adults, { value: 'py010n', rankBy: 'eqIncome' });
     expect(c).toBeCloseTo(ref.employee_income_unweighted_covariance, 12);
     expect(c).toBeCloseTo(ref.employee_income_unweighted_regression, 12);
+  });
+});
+
+/** Delete-one jackknife SE of an index: √((n − 1)/n Σ (θ₍ᵢ₎ − θ̄)²), recomputing without each row. */
+function jackknifeSe(cols: Record<string, number[]>, options: any): number {
+  const n = cols.y!.length;
+  const est: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const drop = (a: number[]) => a.filter((_, j) => j !== i);
+    est.push(concentrationIndex(Object.fromEntries(Object.entries(cols).map(([k, v]) => [k, drop(v)])), options));
+  }
+  const m = est.reduce((s, x) => s + x, 0) / n;
+  return Math.sqrt(((n - 1) / n) * est.reduce((s, x) => s + (x - m) ** 2, 0));
+}
+
+describe('standard error', () => {
+  it('matches Kakwani, Wagstaff & van Doorslaer (1997) in R on a tie-free sample', () => {
+    // test/reference/area.R: 200 draws, y ~ Poisson(3 + 4 (1 − x)), x ~ U(0, 1)
+    const e = concentrationIndexEstimate({ y: fixture.kwv.y, x: fixture.kwv.x }, { value: 'y', rankBy: 'x' });
+    expect(e.estimate).toBeCloseTo(fixture.kwv.C, 13);
+    expect(Math.abs(e.se / fixture.kwv.se - 1)).toBeLessThan(1e-9);
+    expect(e.ci[0]).toBeCloseTo(e.estimate - 1.959963984540054 * e.se, 13);
+    expect(e).toMatchObject({ level: 0.95, method: 'linearization', n: 200 });
+  });
+  it('agrees with the jackknife, weighted and corrected', () => {
+    // first 1,500 adults of EU-SILC: benefit receipt ranked by equivalised income, weighted
+    const silc = eusilc().objects() as any[];
+    const rows = silc.filter((d) => d.py010n !== null && !Number.isNaN(d.py010n)).slice(0, 1500);
+    const cols = { y: rows.map((d) => (d.py090n > 0 ? 1 : 0)), x: rows.map((d) => d.eqIncome), w: rows.map((d) => d.rb050) };
+    for (const type of ['standard', 'wagstaff', 'erreygers'] as const) {
+      const o = { value: 'y', rankBy: 'x', weight: 'w', type };
+      const lin = concentrationIndexEstimate(cols, o).se;
+      const jk = jackknifeSe(cols, o);
+      expect(Math.abs(lin / jk - 1)).toBeLessThan(0.03);
+    }
+    // unweighted employee income (continuous outcome)
+    const inc = { y: rows.map((d) => d.py010n), x: rows.map((d) => d.eqIncome) };
+    const o = { value: 'y', rankBy: 'x' };
+    expect(Math.abs(concentrationIndexEstimate(inc, o).se / jackknifeSe(inc, o) - 1)).toBeLessThan(0.03);
   });
 });
 

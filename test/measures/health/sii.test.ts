@@ -69,6 +69,25 @@ describe('sii and rii against R lm with weights on SIMD 2020v2 groups', () => {
   }
 });
 
+describe('one group per data zone (rank)', () => {
+  it('matches R on the 6,973 zones with residents, and names the empty ones otherwise', () => {
+    const r = ref.cases.find((c: any) => c.name === 'income_count by data zone rank');
+    const dz = simd();
+    const people = dz.filter((d: any) => d.population > 0);
+    const s = sii(people, { rank: 'rank', count: 'income_count', population: 'population' });
+    expect(s.groups).toBe(6973);
+    close(s.sii, r.sii);
+    close(s.ci[0], r.sii_ci[0]);
+    close(s.ci[1], r.sii_ci[1]);
+    close(s.slopeSe, r.slope_se);
+    close(rii(people, { rank: 'rank', count: 'income_count', population: 'population' }).rii, r.rii_mean);
+    // three SIMD 2020v2 zones have no residents (population 0 in the lookup)
+    const e = thrown(() => sii(dz, { rank: 'rank', count: 'income_count', population: 'population' }));
+    expect(e.code).toBe('EMPTY_GROUP');
+    expect(e.message).toMatch(/^3 deprivation groups of column "rank" have zero population \(rank = \d+, rank = \d+, rank = \d+\)/);
+  });
+});
+
 describe('sii, rii and gaps on hand-computed groups', () => {
   // three groups, populations 100, 200, 100, rates 0.3, 0.2, 0.1:
   // shares 1/4, 1/2, 1/4; ridits 1/8, 1/2, 7/8; the rates lie on a line of slope −0.1/0.375 = −4/15,
@@ -96,6 +115,11 @@ describe('sii, rii and gaps on hand-computed groups', () => {
     // PAR = Σ p (r / r_least − 1) / (1 + Σ p (r / r_least − 1)) = (0.5 + 0.5 + 0) / 2 = 0.5
     close(g.attributableFraction, 0.5, 1e-14);
     close(g.attributableRate, 0.1, 1e-14);
+    // higher is better: differences and ratios the other way round
+    const b = deprivationGaps(t, { ...o, direction: 'higherIsBetter' });
+    close(b.absoluteGap, -0.2, 1e-15);
+    close(b.relativeGap, 1 / 3, 1e-14);
+    close(b.attributableFraction, -0.5, 1e-14);
   });
   it('regression standard error when the rates bend', () => {
     // equal thirds, rates 0.3, 0.1, 0.1: ridits 1/6, 1/2, 5/6, Sxx = (1/3)(2/9) = 2/27, slope = −0.3,

@@ -1,0 +1,72 @@
+// Bootstrap standard error of the Gini, 1,000 replicates, on the EU-SILC example (strata db040,
+// PSU db030, weight rb050): povineq's Rao–Wu bootstrap against R laeken::variance(type =
+// "bootstrap", R = 1000) in the same run. Timings are medians of repeated runs; each side is timed
+// inside its own process (R's proc.time around the variance() call; performance.now() in Node),
+// so start-up and data loading are excluded on both sides.
+//
+// Run: npx tsup --silent && node bench/inference.mjs        (needs Rscript with laeken)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { estimate, eusilc, gini } from 'povineq';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const csv = path.join(root, 'datasets', 'eusilc_laeken_synthetic.csv');
+const rRuns = Number(process.env.R_RUNS ?? 1);
+const nodeRuns = Number(process.env.NODE_RUNS ?? 5);
+
+const rCode = `
+suppressPackageStartupMessages(library(laeken))
+d <- read.csv("${csv}", stringsAsFactors = FALSE)
+d$db040 <- factor(d$db040)
+g <- gini("eqIncome", weights = "rb050", data = d)
+for (i in seq_len(${rRuns})) {
+  t0 <- proc.time()[["elapsed"]]
+  v <- variance("eqIncome", weights = "rb050", design = "db040", cluster = "db030", data = d,
+                indicator = g, R = 1000, type = "bootstrap", bootType = "naive", seed = 1000 + i)
+  el <- proc.time()[["elapsed"]] - t0
+  cat(sprintf("run %.6f %.10g\\n", el, sqrt(v$var) / 100))
+}
+cat(sprintf("version %s\\n", packageVersion("laeken")))
+`;
+const r = spawnSync('Rscript', ['-e', rCode], { encoding: 'utf8' });
+if (r.status !== 0) {
+  console.error(r.stderr);
+  process.exit(1);
+}
+const rTimes = [];
+let rSE = NaN;
+let laekenVersion = '?';
+for (const line of r.stdout.split('\n')) {
+  const [tag, a, b] = line.trim().split(/\s+/);
+  if (tag === 'run') {
+    rTimes.push(Number(a));
+    rSE = Number(b);
+  } else if (tag === 'version') laekenVersion = a;
+}
+
+const table = eusilc();
+const design = { strata: 'db040', psu: 'db030', weight: 'rb050' };
+const nodeTimes = [];
+let result;
+for (let i = 0; i < nodeRuns + 1; i++) {
+  const t0 = performance.now();
+  result = estimate(gini, table, { value: 'eqIncome', design, method: 'bootstrap', replicates: 1000, seed: 1000 + i });
+  const el = (performance.now() - t0) / 1000;
+  if (i > 0) nodeTimes.push(el); // first run warms the JIT
+}
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const out = {
+  task: 'bootstrap SE of the Gini, 1000 replicates, EU-SILC example (14,827 rows, 9 strata, 6,000 PSUs)',
+  laeken: { version: laekenVersion, seconds: median(rTimes), runs: rTimes.length, se: rSE },
+  povineq: { seconds: median(nodeTimes), runs: nodeTimes.length, se: result.se },
+  speedup: median(rTimes) / median(nodeTimes),
+};
+console.log(JSON.stringify(out, null, 2));
+console.log(`povineq is ${out.speedup.toFixed(1)}x faster than laeken::variance(type = "bootstrap", R = 1000)`);
+fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'results', 'inference.json'), JSON.stringify(out, null, 2) + '\n');

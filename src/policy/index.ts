@@ -1,0 +1,38 @@
+// Policy-impact cross-checks (issue 7): household schema, synthetic Scottish households,
+// scenarios, compare, crossCheck and compensate.
+export {
+  HOUSEHOLD_SCHEMA,
+  OPTIONAL_HOUSEHOLD_SCHEMA,
+  type HouseholdSchemaColumn,
+  type HouseholdArrays,
+  type CheckContext,
+  validateHouseholds,
+  requireColumns,
+  numericColumn,
+} from './households.js';
+export { HBAI_SCALE, type Basis, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
+export { syntheticHouseholds, type SyntheticOptions } from './synthetic.js';
+export { syntheticTargets, type SyntheticTargets } from './synthetic-targets.js';
+export { syntheticCalibration } from './synthetic-calibration.js';
+export {
+  type Scenario,
+  type ScenarioDefinition,
+  defineScenario,
+  identity,
+  compose,
+  withColumns,
+  checkSameHouseholds,
+} from './scenario.js';
+export * from './scenarios/index.js';
+export { PIIS_2019_22_THRESHOLDS, type PolicyLineOptions, type Lines } from './paired.js';
+export { compare, bandOf, BANDS, GROUPS, type Band, type Impact, type CompareOptions } from './compare.js';
+export {
+  type Outcome,
+  type PersonGroup,
+  type Side,
+  OutcomeEvaluator,
+  OUTCOMES,
+  DEFAULT_OUTCOMES,
+} from './outcomes.js';
+export { crossCheck, defaultFlag, type CrossCheckOptions, type CrossCheckCell, type Flag } from './cross-check.js';
+export { compensate, type CompensateOptions, type Compensation } from './compensate.js';

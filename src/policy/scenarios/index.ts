@@ -1,0 +1,13 @@
+// Built-in policy scenarios (issue 7).
+export { carbonLevy, type CarbonLevyOptions } from './carbon-levy.js';
+export { energyPriceShock, type EnergyPriceShockOptions } from './energy-price.js';
+export {
+  scottishChildPayment,
+  twoChildLimitMitigation,
+  flatTransfer,
+  type ChildPaymentOptions,
+  type TwoChildLimitOptions,
+  type FlatTransferOptions,
+  type TransferUnit,
+} from './transfers.js';
+export { type Recycling, RECYCLING_OPTIONS, recyclePayments } from './recycling.js';

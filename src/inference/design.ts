@@ -120,7 +120,7 @@ export class SurveyDesign {
       throw new PovineqError(
         'SINGLE_PSU',
         `${plural(lonely.length, 'stratum has', 'strata have')} a single PSU (column "${this.options.strata}": ${lonely.slice(0, 10).join(', ')}` +
-          `${lonely.length > 10 ? ', …' : ''}), so their variance cannot be estimated; pass { design: { …, singlePsu: 'certainty' } } to let them contribute nothing, or merge them with a neighbouring stratum`,
+          `${lonely.length > 10 ? ', …' : ''}), so the variance within them cannot be estimated; pass { design: { …, singlePsu: 'certainty' } } to let them contribute nothing, or merge them with a neighbouring stratum`,
         { column: this.options.strata, strata: lonely, count: lonely.length, option: "singlePsu: 'certainty'" },
       );
     }

@@ -1,6 +1,6 @@
 // Draws one example of every chart kind into docs/guides/img/ for docs/guides/charts.md.
-// Real bundled data where povineq already computes the table (EU-SILC, SIMD, PIIS, LGBF);
-// clearly labelled illustrative tables for kinds whose producers are still to come.
+// Every table comes from povineq's own functions on bundled data: EU-SILC (synthetic survey),
+// SIMD, PIIS, LGBF, and seeded synthetic households for the policy charts.
 //
 //   npx tsup --silent && node scripts/chart-gallery.mjs
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import {
   eusilc, distribution, byGroup, lorenz, gini, arpr, median, povertyLine, theil, readCSV, datasetPath, simd, lgbf, lgbfFamilies, SCOTLAND_CODE,
   lorenzChart, measureChart, incomeDistributionChart, povertyTrendChart, decileImpactChart, winnersLosersChart,
   simdGradientChart, councilMap, dataZoneMap, lgbfChart, decompositionChart, crossCheckChart, toPNG,
+  estimate, sii, syntheticHouseholds, compare, crossCheck, carbonLevy, RECYCLING_OPTIONS, PIIS_2019_22_THRESHOLDS,
 } from 'povineq';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +20,6 @@ fs.mkdirSync(out, { recursive: true });
 const { op } = aq;
 const EUSILC = 'EU-SILC example data from R laeken (synthetic, Austria 2006)';
 const SIMD = 'SIMD 2020v2, Scottish Government (OGL v3)';
-const ILLUSTRATIVE = 'Illustrative numbers, not an estimate.';
 
 const people = eusilc();
 const o = { value: 'eqIncome', weight: 'rb050' };
@@ -39,20 +39,17 @@ const within = parts.reduce((s, p) => s + p.within, 0);
 const between = parts.reduce((s, p) => s + p.between, 0);
 const total = theil(pd);
 
-// SIMD income deprivation by decile, ranks = population midpoints, and a population-weighted
-// least-squares line of rate on rank (the slope index of inequality's fitted line)
-const zones = simd().filter((z) => z.income_count != null && z.population > 0);
-const deciles = zones.groupby('decile').rollup({ population: aq.op.sum('population'), deprived: aq.op.sum('income_count') }).derive({ rate: (r) => r.deprived / r.population }).orderby('decile');
-const pops = Array.from(deciles.array('population'));
-const totalPop = pops.reduce((a, b) => a + b, 0);
-let cum = 0;
-const rank = pops.map((p) => ((cum += p) - p / 2) / totalPop);
-const rates = Array.from(deciles.array('rate'));
-const wmean = (xs) => xs.reduce((s, x, i) => s + x * pops[i], 0) / totalPop;
-const mr = wmean(rank);
-const my = wmean(rates);
-const slope = rank.reduce((s, r, i) => s + pops[i] * (r - mr) * (rates[i] - my), 0) / rank.reduce((s, r, i) => s + pops[i] * (r - mr) ** 2, 0);
-const gradient = deciles.assign({ rank }).rename({ decile: 'group' });
+// SIMD income deprivation by decile and its slope index of inequality
+const slope = sii(simd(), { group: 'decile', count: 'income_count', population: 'population', proportion: true, missing: 'drop' });
+
+// a 10% carbon levy on SYNTHETIC households (seeded): impacts and the cross-check of recycling options
+const households = syntheticHouseholds({ seed: 20230323, households: 20_000 });
+const lines = { referenceMedian: { BHC: PIIS_2019_22_THRESHOLDS.medianBHC, AHC: PIIS_2019_22_THRESHOLDS.medianAHC } };
+const policies = Object.fromEntries(RECYCLING_OPTIONS.map((r) => [`levy 10%, recycling: ${r}`, carbonLevy({ rate: 0.1, recycling: r })]));
+const levy = compare(households, policies['levy 10%, recycling: none'], lines);
+const matrix = crossCheck(households, policies, { ...lines, replicates: 100, seed: 1, minimumEffect: 0.001 });
+const SYNTHETIC = 'povineq synthetic households (seed 20230323)';
+const SYNTHETIC_NOTE = 'Synthetic data: illustrates the method, not an estimate for Scotland.';
 
 // PIIS: children in relative and absolute poverty before housing costs, three-year averages
 const piis = readCSV(datasetPath('piis2023_3yr_values.csv'))
@@ -93,10 +90,10 @@ const charts = {
     ...o, format: ',.0f', label: 'Equivalised income (EUR a year)', title: 'Income distribution and poverty lines', source: EUSILC,
     lines: [{ value: povertyLine(d), label: 'Poverty line (60% of median)' }, { value: 0.5 * median(d), label: '50% of median' }],
   }),
-  measures: measureChart(
-    aq.table({ council: ['Glasgow City', 'Dundee City', 'Fife', 'Highland', 'Aberdeenshire'], estimate: [0.29, 0.27, 0.23, 0.2, 0.17], ci_lower: [0.26, 0.23, 0.2, 0.16, 0.14], ci_upper: [0.32, 0.31, 0.26, 0.24, 0.2], level: [0.95, 0.95, 0.95, 0.95, 0.95] }),
-    { group: 'council', label: 'Children in relative poverty', format: 'percent', reference: { value: 0.24, label: 'Scotland' }, title: 'Child poverty by council, with 95% intervals', source: 'made-up domain estimates', note: ILLUSTRATIVE },
-  ),
+  measures: measureChart(estimate(arpr, people, { value: 'eqIncome', design: { strata: 'db040', psu: 'db030', weight: 'rb050' }, by: 'db040' }), {
+    group: 'db040', label: 'At-risk-of-poverty rate', format: 'percent', reference: { value: arpr(d), label: 'All regions' },
+    title: 'Poverty by region, with 95% confidence intervals', subtitle: 'Linearization; strata = region, PSU = household', source: EUSILC,
+  }),
   'measures-by-region': measureChart(byGroup(arpr, people, { ...o, by: 'db040' }), {
     group: 'db040', value: 'arpr', label: 'At-risk-of-poverty rate', format: 'percent', reference: { value: arpr(d), label: 'Whole population' }, title: 'Poverty by region against the population line', source: EUSILC,
   }),
@@ -104,21 +101,11 @@ const charts = {
     targets, label: 'Children in poverty (before housing costs)', title: 'Child poverty and the statutory targets', subtitle: 'Three-year averages, Scotland',
     source: 'Scottish Government, Poverty and Income Inequality in Scotland 2020-23 (OGL v3); targets: Child Poverty (Scotland) Act 2017',
   }),
-  'decile-impact': decileImpactChart(
-    aq.table({ decile: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], mean_change: [6.5, 5.1, 3.2, 1.0, -0.4, -1.5, -2.6, -3.9, -5.2, -8.8] }),
-    { title: 'Impact of a policy by income decile', source: 'made-up impacts', note: ILLUSTRATIVE },
-  ),
-  'winners-losers': winnersLosersChart(
-    aq.from(
-      [['All', [0.1, 0.3, 0.2, 0.3, 0.1]], ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => [k, [0.45 - 0.04 * k, 0.3, 0.15, 0.1 + 0.03 * k - 0.0, 0.01 * k].map((x, _, a) => x / a.reduce((s, y) => s + y, 0))])].flatMap(
-        ([decile, shares]) => shares.map((share, i) => ({ decile, band: ['Gain more than 5%', 'Gain 0.1-5%', 'No change', 'Lose 0.1-5%', 'Lose more than 5%'][i], share })),
-      ),
-    ),
-    { title: 'Winners and losers', source: 'made-up shares', note: ILLUSTRATIVE },
-  ),
-  'simd-gradient': simdGradientChart(gradient, {
-    label: 'Share of people income deprived', groupLabel: 'SIMD decile', sii: { intercept: my - slope * mr, slope },
-    title: 'Income deprivation across SIMD deciles', source: SIMD, note: 'Line: population-weighted least-squares fit of rate on rank.',
+  'decile-impact': decileImpactChart(levy.deciles, { value: 'pct_change', title: 'A 10% carbon levy: change in income by decile', source: SYNTHETIC, note: SYNTHETIC_NOTE }),
+  'winners-losers': winnersLosersChart(levy.winnersLosers, { title: 'A 10% carbon levy: winners and losers', source: SYNTHETIC, note: SYNTHETIC_NOTE }),
+  'simd-gradient': simdGradientChart(slope.table, {
+    label: 'Share of people income deprived', groupLabel: 'SIMD decile', sii: slope,
+    title: 'Income deprivation across SIMD deciles', source: SIMD, note: 'Dashed line: the slope index of inequality fit, sii().',
   }),
   'council-map': councilMap(
     simd().derive({ deprived: (z) => (z.quintile === 1 ? z.population : 0) }).groupby('council').rollup({ population: op.sum('population'), deprived: op.sum('deprived') }).derive({ value: (r) => r.deprived / r.population }).rename({ council: 'code' }),
@@ -136,15 +123,7 @@ const charts = {
     aq.table({ component: ['Within regions', 'Between regions'], value: [within, between], share: [within / total, between / total] }),
     { title: 'Theil index: within and between regions', source: EUSILC, note: 'Positive incomes only.' },
   ),
-  'cross-check': crossCheckChart(
-    aq.table({
-      policy: ['Carbon levy', 'Carbon levy', 'Carbon levy', 'Levy + child payment', 'Levy + child payment', 'Levy + child payment'],
-      outcome: ['Child poverty', 'Fuel poverty', 'Inequality (Gini)', 'Child poverty', 'Fuel poverty', 'Inequality (Gini)'],
-      effect: [0.012, 0.018, 0.001, -0.021, 0.009, -0.006],
-      flag: ['harms', 'harms', 'no detectable effect', 'helps', 'harms', 'helps'],
-    }),
-    { title: 'Does the policy harm another goal?', source: 'made-up effects', note: ILLUSTRATIVE },
-  ),
+  'cross-check': crossCheckChart(matrix, { title: 'Carbon levy options: effects on poverty and inequality', source: SYNTHETIC, note: `${SYNTHETIC_NOTE} Flags from 100 seeded bootstrap replicates.` }),
 };
 
 for (const [name, spec] of Object.entries(charts)) {

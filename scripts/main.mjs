@@ -12,14 +12,22 @@ import { fileURLToPath } from 'node:url';
 import { briefing } from 'povineq';
 import { eusilcSection } from './sections/eusilc.mjs';
 import { scotlandSection } from './sections/scotland.mjs';
+import { piisSection } from './sections/piis.mjs';
+import { uncertaintySection } from './sections/uncertainty.mjs';
+import { policySection } from './sections/policy.mjs';
 
 const SECTIONS = [
   { title: 'EU-SILC example: core measures', build: eusilcSection },
-  { title: 'Scottish areas: SIMD and council maps', build: scotlandSection },
+  { title: 'Scottish areas: SIMD, council maps and the slope index of inequality', build: scotlandSection },
+  { title: 'Child poverty against the statutory targets (PIIS)', build: piisSection },
+  { title: 'Uncertainty: poverty by region with confidence intervals', build: uncertaintySection },
+  { title: 'Climate policy vs child poverty: carbon levy cross-check (synthetic households)', build: policySection },
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'briefing');
+// `node scripts/main.mjs --out <dir>` writes elsewhere (the tests use a temporary folder)
+const at = process.argv.indexOf('--out');
+const out = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]) : path.join(root, 'briefing');
 const t0 = performance.now();
 const seconds = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 const log = (line) => console.log(line);

@@ -1,8 +1,9 @@
 // Briefing section: Scottish areas from the bundled SIMD 2020v2 and boundaries. Council map of the
 // share of people in Scotland's 20% most deprived data zones; data-zone map of income deprivation
-// in Glasgow City; the income deprivation gradient across SIMD deciles.
+// in Glasgow City; the income deprivation gradient across SIMD deciles with its slope index of
+// inequality.
 import { op } from 'arquero';
-import { simd, councilMap, dataZoneMap, simdGradientChart } from 'povineq';
+import { simd, sii, councilMap, dataZoneMap, simdGradientChart } from 'povineq';
 
 const SIMD_SOURCE = 'Scottish Index of Multiple Deprivation 2020v2, Scottish Government (OGL v3); population: NRS 2017 estimates in the SIMD file';
 
@@ -18,17 +19,10 @@ export async function scotlandSection({ log }) {
     .rename({ council: 'code' })
     .orderby('code');
 
-  const withIncome = zones.filter((d) => d.income_count != null && d.population > 0);
-  const missingIncome = zones.numRows() - withIncome.numRows();
-  const deciles = withIncome
-    .groupby('decile')
-    .rollup({ population: op.sum('population'), income_deprived: op.sum('income_count') })
-    .derive({ rate: (d) => d.income_deprived / d.population })
-    .orderby('decile');
-  const total = deciles.array('population').reduce((a, b) => a + b, 0);
-  let cumulative = 0;
-  const rank = Array.from(deciles.array('population'), (p) => ((cumulative += p) - p / 2) / total);
-  const gradient = deciles.assign({ rank }).rename({ decile: 'group' });
+  // income deprivation by SIMD decile and its slope index of inequality (population-weighted fit)
+  const slope = sii(zones, { group: 'decile', count: 'income_count', population: 'population', proportion: true, missing: 'drop' });
+  const missingIncome = zones.filter((d) => d.income_count == null).numRows();
+  log(`SII of income deprivation across SIMD deciles: ${(100 * slope.sii).toFixed(1)} percentage points (95% CI ${(100 * slope.ci[0]).toFixed(1)}–${(100 * slope.ci[1]).toFixed(1)}), RII ${slope.rii.toFixed(2)}`);
 
   const glasgow = zones
     .filter((d) => d.council_name === 'Glasgow City' && d.income_rate != null)
@@ -57,10 +51,10 @@ export async function scotlandSection({ log }) {
     },
     {
       name: 'scotland-income-deprivation-gradient',
-      spec: simdGradientChart(gradient, {
-        value: 'rate', label: 'Share of people income deprived', format: 'percent', groupLabel: 'SIMD decile',
+      spec: simdGradientChart(slope.table, {
+        value: 'rate', label: 'Share of people income deprived', format: 'percent', groupLabel: 'SIMD decile', sii: slope,
         title: 'Income deprivation falls steeply with area deprivation',
-        subtitle: 'SIMD 2020v2 deciles, 1 = most deprived; income-deprived count / population',
+        subtitle: `SIMD 2020v2 deciles, 1 = most deprived; slope index of inequality ${(100 * slope.sii).toFixed(1)} percentage points`,
         source: SIMD_SOURCE,
         note: missingIncome ? `${missingIncome} data zones without an income count are left out.` : undefined,
       }),

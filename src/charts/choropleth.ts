@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type AreaTopology, councilBoundaries, dataZoneBoundaries } from '../scotland/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, listing, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
 import { drawableTopology, geometryExtent } from './geometry.js';
 import { COLOURS, type ValueFormat, formatString } from './theme.js';
@@ -140,7 +140,7 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
   ];
   const names = new Map(object.geometries.map((g) => [g.properties.code, g.properties.name]));
   const sorted = [...rows].sort((a, b) => (b[value] as number) - (a[value] as number));
-  const describe = (r: Row) => `${names.get(String(r[code])) ?? r[code]} (${fmt(r[value] as number)})`;
+  const describe = (r: ChartRow) => `${names.get(String(r[code])) ?? r[code]} (${fmt(r[value] as number)})`;
   const missing = extent === 'all' ? known.size - rows.length : 0;
   const description =
     `Map of ${rows.length} ${kind.areaNoun}${rows.length > 1 ? 's' : ''} in Scotland shaded by ${label}; darker means higher. ` +
@@ -149,7 +149,7 @@ function choropleth(chart: string, table: ChartData, options: ChoroplethOptions,
   return frame({
     kind: chart === 'councilMap' ? 'council-map' : 'data-zone-map',
     body: { width, height, projection: { type: 'mercator' }, layer },
-    datasets: { map_values: rows, areas: drawn as unknown as Row[] },
+    datasets: { map_values: rows, areas: drawn as unknown as ChartRow[] },
     options,
     title: `${label} by ${kind.areaNoun}`,
     description,

@@ -1,17 +1,17 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import type { Row } from './frame.js';
+import type { ChartRow } from './frame.js';
 
 /**
  * The numbers behind a chart: its named datasets (`spec.datasets`), each an array of row
  * objects. Every povineq builder puts its numbers there; geometry and decoration are not
  * included.
  */
-export function chartData(spec: TopLevelSpec): Record<string, Row[]> {
+export function chartData(spec: TopLevelSpec): Record<string, ChartRow[]> {
   const datasets = (spec as { datasets?: Record<string, unknown> }).datasets ?? {};
-  const out: Record<string, Row[]> = {};
+  const out: Record<string, ChartRow[]> = {};
   for (const [name, values] of Object.entries(datasets)) {
-    if (Array.isArray(values) && values.every((v) => v != null && typeof v === 'object' && !Array.isArray(v))) out[name] = values as Row[];
+    if (Array.isArray(values) && values.every((v) => v != null && typeof v === 'object' && !Array.isArray(v))) out[name] = values as ChartRow[];
   }
   return out;
 }

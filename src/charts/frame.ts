@@ -30,7 +30,7 @@ export interface ChartOptions {
 export type ChartData = ColumnSource | readonly Record<string, unknown>[];
 
 /** A plain row object with JSON-friendly values. */
-export type Row = Record<string, string | number | boolean | null>;
+export type ChartRow = Record<string, string | number | boolean | null>;
 
 /** The spec's `$schema`: the Vega-Lite major version povineq compiles with. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -50,7 +50,7 @@ export function chartRows(
   data: ChartData,
   columns: Record<string, string>,
   keep: readonly string[] = [],
-): Row[] {
+): ChartRow[] {
   const isRows = Array.isArray(data) && (data.length === 0 || isPlainRow(data[0]));
   const names = isRows ? unionKeys(data as readonly Record<string, unknown>[]) : columnNamesOf(chart, data as ColumnSource);
   const missing = Object.keys(columns).filter((c) => !names.includes(c));
@@ -68,7 +68,7 @@ export function chartRows(
   if (n === 0) {
     throw new PovineqError('EMPTY', `${chart}: the table is empty (0 rows); there is nothing to chart`, { chart });
   }
-  const rows: Row[] = Array.from({ length: n }, () => ({}));
+  const rows: ChartRow[] = Array.from({ length: n }, () => ({}));
   for (const name of wanted) {
     const values = isRows
       ? (data as readonly Record<string, unknown>[]).map((r) => r[name])
@@ -107,7 +107,7 @@ function jsonValue(v: unknown): string | number | boolean | null {
 /**
  * Checks that a numeric column holds finite numbers; names the column, the bad rows and the option.
  */
-export function requireNumbers(chart: string, rows: readonly Row[], column: string, option: string): void {
+export function requireNumbers(chart: string, rows: readonly ChartRow[], column: string, option: string): void {
   const bad: number[] = [];
   rows.forEach((r, i) => {
     if (typeof r[column] !== 'number') bad.push(i);
@@ -157,7 +157,7 @@ export interface FrameParts {
   /** The view(s): a unit, layer, facet or concat spec without top-level properties. */
   body: Record<string, unknown>;
   /** The numbers behind the chart, by dataset name; the body refers to them as `{ name }`. */
-  datasets: Record<string, Row[]>;
+  datasets: Record<string, ChartRow[]>;
   /** The user's options. */
   options: ChartOptions;
   /** Builder defaults for title and description. */

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { packageFile } from './assets.js';
 import { chartData } from './csv.js';
-import type { Row } from './frame.js';
+import type { ChartRow } from './frame.js';
 
 /** Charts for a page or briefing pack: by name, or a list of { name, spec }. */
 export type NamedCharts = Record<string, TopLevelSpec> | readonly { name: string; spec: TopLevelSpec }[];
@@ -48,7 +48,7 @@ function titleOf(spec: TopLevelSpec, fallback: string): string {
   return fallback;
 }
 
-function dataTable(name: string, rows: Row[], limit: number): string {
+function dataTable(name: string, rows: ChartRow[], limit: number): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown) =>
     v == null ? '' : typeof v === 'number' ? v.toLocaleString('en-GB', { maximumFractionDigits: 4 }) : escapeHTML(String(v));
@@ -112,6 +112,8 @@ export function toHTML(charts: NamedCharts, options: HTMLOptions = {}): string {
       `<figure id="${escapeHTML(name)}" aria-labelledby="title-${i}">` +
       `<h2 id="title-${i}">${escapeHTML(titleOf(spec, name))}</h2>` +
       `<div class="chart" id="vis-${i}" role="img" aria-label="${escapeHTML(description)}"></div>` +
+      // without JavaScript, the static SVG beside the page (when there is one) stands in
+      (files.includes(`${name}.svg`) ? `<noscript><img src="${escapeHTML(name)}.svg" alt="${escapeHTML(description)}"></noscript>` : '') +
       `<figcaption><p>${escapeHTML(description)}</p>` +
       (meta?.source ? `<p>Source: ${escapeHTML(meta.source)}.${meta.note ? ` ${escapeHTML(meta.note)}` : ''}</p>` : '') +
       (files.length ? `<p class="files">${files.map((f) => `<a href="${escapeHTML(f)}">${escapeHTML(f)}</a>`).join('')}</p>` : '') +

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, frame, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, FORMATS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
 
@@ -83,7 +83,7 @@ export function incomeDistributionChart(table: ChartData, options: IncomeDistrib
     const k = Math.min(n - 1, Math.max(0, Math.floor((x - lo) / step)));
     people[k]! += ws[i]!;
   }
-  const bars: Row[] = people.map((p, k) => ({
+  const bars: ChartRow[] = people.map((p, k) => ({
     bin_start: round(lo + k * step),
     bin_end: round(lo + (k + 1) * step),
     people: p,

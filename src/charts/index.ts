@@ -2,7 +2,7 @@
 // rendering in one place (SVG, PNG, offline HTML, the briefing pack, notebook display).
 export { PALETTE, COLOURS, DIVERGING_FIVE, FONT, UK_NUMBER_LOCALE, FORMATS, type ValueFormat, formatString, houseTheme, mergeConfig } from './theme.js';
 export { formatValue } from './format.js';
-export { type ChartOptions, type ChartData, VEGA_LITE_SCHEMA, DEFAULT_SOURCE } from './frame.js';
+export { type ChartOptions, type ChartData, type ChartRow, VEGA_LITE_SCHEMA, DEFAULT_SOURCE } from './frame.js';
 export { lorenzChart, type LorenzChartOptions } from './lorenz.js';
 export { measureChart, type MeasureChartOptions, type EstimateLike } from './measures.js';
 export { compileChart, type Compiled, toSVG, toPNG, svgToPNG, type PNGOptions } from './render.js';

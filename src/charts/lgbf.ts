@@ -56,8 +56,8 @@ export function lgbfChart(table: ChartData, options: LgbfChartOptions = {}): Top
   const y = { field: field(council), type: 'nominal', title: null, sort: order, axis: { labelFontSize: 11 } };
   const test = `indexof(${JSON.stringify([...highlight])}, datum[${JSON.stringify(council)}]) >= 0`;
   const layer = [
-    { data: { name: 'lgbf' }, mark: { type: 'rule', color: '#D0D0D0', strokeWidth: 7, strokeCap: 'round' }, encoding: { y, x: { field: 'family_min', type: 'quantitative' }, x2: { field: 'family_max' } } },
-    { data: { name: 'lgbf' }, mark: { type: 'tick', color: '#777777', thickness: 2, size: 12, orient: 'vertical' }, encoding: { y, x: { field: 'family_mean', type: 'quantitative' } } },
+    { data: { name: 'lgbf' }, mark: { type: 'rule', color: COLOURS.range, strokeWidth: 7, strokeCap: 'round' }, encoding: { y, x: { field: 'family_min', type: 'quantitative' }, x2: { field: 'family_max' } } },
+    { data: { name: 'lgbf' }, mark: { type: 'tick', color: COLOURS.rangeMark, thickness: 2, size: 12, orient: 'vertical' }, encoding: { y, x: { field: 'family_mean', type: 'quantitative' } } },
     { data: { name: 'lgbf' }, mark: { type: 'rule', color: COLOURS.reference, strokeDash: [5, 4], strokeWidth: 1.5 }, encoding: { x: { aggregate: 'min', field: 'scotland', type: 'quantitative' } } },
     {
       data: { name: 'lgbf' },

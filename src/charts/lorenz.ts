@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartData, type ChartOptions, type Row, chartRows, distinct, field, frame, listing, pct, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, distinct, field, frame, listing, pct, requireNumbers } from './frame.js';
 import { COLOURS, FORMATS, PALETTE } from './theme.js';
 
 /** Options of {@link lorenzChart}. */
@@ -93,7 +93,7 @@ export function lorenzChart(table: ChartData, options: LorenzChartOptions = {}):
 }
 
 /** L at population share `at` by linear interpolation along a curve's points. */
-function interpolate(points: Row[], p: string, L: string, at: number): number | undefined {
+function interpolate(points: ChartRow[], p: string, L: string, at: number): number | undefined {
   const pts = points.map((r) => [r[p] as number, r[L] as number] as const).sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < pts.length; i++) {
     const [p0, l0] = pts[i - 1]!;

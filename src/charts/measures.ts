@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, listing, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
 import { COLOURS, type ValueFormat, axisFormat, formatString } from './theme.js';
 import { formatValue } from './format.js';
 
@@ -89,7 +89,7 @@ export function measureChart(table: ChartData | Record<string, EstimateLike>, op
 
   const y = { field: field(group), type: 'nominal', title: null, sort: order };
   const layer: Record<string, unknown>[] = [];
-  const datasets: Record<string, Row[]> = { measures: rows };
+  const datasets: Record<string, ChartRow[]> = { measures: rows };
   const reference = typeof options.reference === 'number' ? { value: options.reference } : options.reference;
   if (reference) {
     if (!Number.isFinite(reference.value)) {

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, distinct, field, frame, listing, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, distinct, field, frame, listing, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
 
@@ -71,7 +71,7 @@ export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOp
   const yEnc = { field: field(rate), type: 'quantitative', title: options.label ?? 'Share of people in poverty', axis: axisFormat(format) };
 
   const layer: Record<string, unknown>[] = [];
-  const datasets: Record<string, Row[]> = { series: rows };
+  const datasets: Record<string, ChartRow[]> = { series: rows };
   if (withBand) {
     layer.push({
       data: { name: 'series' },
@@ -106,7 +106,7 @@ export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOp
       throw new PovineqError('INVALID_CHART', `${chart}: no target's measure (${listing(unmatched)}) matches a value of the series column "${series}" (${listing(names)})`, { chart, option: 'targets' });
     }
     const start = Math.min(...rows.map((r) => r[x] as number));
-    const tRows: Row[] = kept.map((t) => ({ ...t, [series]: t.measure, start, label: `${t.kind ? `${t.kind} target` : 'target'} ${fmt(t.target as number)}` }));
+    const tRows: ChartRow[] = kept.map((t) => ({ ...t, [series]: t.measure, start, label: `${t.kind ? `${t.kind} target` : 'target'} ${fmt(t.target as number)}` }));
     datasets.targets = tRows;
     const tColour = { ...colour, legend: null };
     layer.push(

@@ -43,7 +43,10 @@ export async function mimeBundle(spec: TopLevelSpec, options: ShowOptions = {}):
 
 type WriteDisplayData = (data: { data: MimeBundle; metadata: object; transient: object }, update?: boolean) => void;
 
-/** tslab's display writer for the running cell, found among loaded modules (no tslab import needed). */
+/**
+ * tslab's display writer for the running cell (`jupyter.lastWriteDisplayData`, which takes a whole
+ * MIME bundle), found among the modules the kernel has loaded, so povineq needs no tslab import.
+ */
 function tslabWriter(): WriteDisplayData | undefined {
   const cache = createRequire(import.meta.url).cache ?? {};
   for (const [file, mod] of Object.entries(cache)) {
@@ -66,12 +69,35 @@ function tslabWriter(): WriteDisplayData | undefined {
  */
 export async function show(spec: TopLevelSpec, options: ShowOptions = {}): Promise<void> {
   const write = tslabWriter();
-  if (!write) {
+  const display = write ? undefined : tslabDisplay();
+  if (!write && !display) {
     throw new PovineqError(
       'RENDER_FAILED',
       'show() needs a running tslab (Jupyter) kernel; outside a notebook use toSVG(spec), toPNG(spec), toHTML(specs) or mimeBundle(spec)',
     );
   }
   const bundle = await mimeBundle(spec, options);
-  write({ data: bundle, metadata: {}, transient: {} }, false);
+  if (write) {
+    write({ data: bundle, metadata: {}, transient: {} }, false);
+    return;
+  }
+  // tslab's public API sends one MIME type per display: send the chart, then its static image
+  display!.raw(VEGA_LITE_MIME, bundle[VEGA_LITE_MIME] as never);
+  if (bundle['image/png']) display!.raw('image/png', Buffer.from(bundle['image/png'] as string, 'base64'));
+  if (bundle['image/svg+xml']) display!.raw('image/svg+xml', bundle['image/svg+xml'] as string);
+}
+
+interface TslabDisplay {
+  raw(contentType: string, content: string | Uint8Array): void;
+}
+
+/** tslab's public `display`, when tslab can be loaded and a cell is running. */
+function tslabDisplay(): TslabDisplay | undefined {
+  try {
+    const tslab = createRequire(import.meta.url)('tslab') as { display?: TslabDisplay };
+    const jupyter = createRequire(import.meta.url)('tslab/dist/jupyter') as { lastWriteDisplayData?: unknown };
+    return tslab.display && typeof jupyter.lastWriteDisplayData === 'function' ? tslab.display : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type Row, chartRows, field, frame, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
@@ -61,7 +61,7 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
   const groupLabel = options.groupLabel ?? 'SIMD decile';
   const width = options.width ?? 520;
   const height = options.height ?? 300;
-  const datasets: Record<string, Row[]> = { gradient: rows };
+  const datasets: Record<string, ChartRow[]> = { gradient: rows };
   const bandWidth = Math.max(4, Math.floor((width / rows.length) * 0.7));
   const xEnc = { field: field(rank), type: 'quantitative', title: 'Population ranked by deprivation (0 = most deprived)', scale: { domain: [0, 1], nice: false, padding: 0 }, axis: { format: '.0%' } };
   const layer: Record<string, unknown>[] = [

@@ -23,6 +23,10 @@ export const COLOURS = {
   muted: '#4D4D4D',
   /** a target line */
   target: '#000000',
+  /** a range shown for context (e.g. an LGBF family group's spread) */
+  range: '#D0D0D0',
+  /** a secondary marker on a range (e.g. the family mean) */
+  rangeMark: '#777777',
 } as const;
 
 /**

@@ -9,7 +9,7 @@ export const WINNER_LOSER_BANDS = ['Gain more than 5%', 'Gain 0.1-5%', 'No chang
 
 /** Options of {@link winnersLosersChart}. */
 export interface WinnersLosersChartOptions extends ChartOptions {
-  /** Row label column (default `decile`: `All` and 1…10). */
+  /** ChartRow label column (default `decile`: `All` and 1…10). */
   decile?: string;
   /** Band column (default `band`, values as {@link WINNER_LOSER_BANDS}). */
   band?: string;

@@ -63,6 +63,8 @@ interface Parts {
   weighted: boolean;
   inputRows: number;
   dropped: Dropped;
+  /** Free buffers of length n to hold the cumulative sums (the sort's scratch), if any. */
+  spare?: Float64Array[];
 }
 
 /**
@@ -96,6 +98,7 @@ export class Distribution {
   #total: number | undefined;
   #cumulativeWeights: Float64Array | undefined;
   #cumulativeTotals: Float64Array | undefined;
+  #spare: Float64Array[];
 
   /** @internal Use {@link distribution} to build one. */
   constructor(parts: Parts) {
@@ -107,6 +110,12 @@ export class Distribution {
     this.weighted = parts.weighted;
     this.inputRows = parts.inputRows;
     this.dropped = parts.dropped;
+    this.#spare = parts.spare?.filter((b) => b.length === parts.values.length) ?? [];
+  }
+
+  /** A buffer of length n for a cached cumulative sum: the sort's scratch if left, else a new one. */
+  #buffer(): Float64Array {
+    return this.#spare.pop() ?? new Float64Array(this.values.length);
   }
 
   /** Number of units. */
@@ -141,7 +150,7 @@ export class Distribution {
   get cumulativeWeights(): Float64Array {
     if (!this.#cumulativeWeights) {
       const w = this.weights;
-      const c = new Float64Array(w.length);
+      const c = this.#buffer();
       let s = 0;
       for (let i = 0; i < w.length; i++) c[i] = s += w[i]!;
       this.#cumulativeWeights = c;
@@ -154,7 +163,7 @@ export class Distribution {
     if (!this.#cumulativeTotals) {
       const w = this.weights;
       const x = this.values;
-      const c = new Float64Array(w.length);
+      const c = this.#buffer();
       let s = 0;
       for (let i = 0; i < w.length; i++) c[i] = s += w[i]! * x[i]!;
       this.#cumulativeTotals = c;
@@ -390,11 +399,13 @@ export function fromColumns(
     );
   }
 
-  // keep[i] = 1 when row i survives
-  const keep = new Uint8Array(n).fill(1);
+  // keep[i] = 1 when row i survives; only allocated when some row is dropped
+  const bads = [parsed, ...(weightsParsed ? [weightsParsed] : [])];
+  const anyMissing = bads.some((c) => c.missing.length + c.nonNumeric.length + c.nonFinite.length > 0);
+  let keep: Uint8Array | undefined = anyMissing ? new Uint8Array(n).fill(1) : undefined;
   let droppedMissing = 0;
   const dropRows = (rows: number[]) => {
-    for (const r of rows) if (keep[r]) { keep[r] = 0; droppedMissing++; }
+    for (const r of rows) if (keep![r]) { keep![r] = 0; droppedMissing++; }
   };
   dropRows(parsed.missing);
   dropRows(parsed.nonNumeric);
@@ -409,7 +420,11 @@ export function fromColumns(
   if (weightsParsed) {
     const w = weightsParsed.values;
     const bad: number[] = [];
-    for (let i = 0; i < n; i++) if (keep[i] && !(w[i]! > 0)) bad.push(i);
+    if (keep) {
+      for (let i = 0; i < n; i++) if (keep[i] && !(w[i]! > 0)) bad.push(i);
+    } else {
+      for (let i = 0; i < n; i++) if (!(w[i]! > 0)) bad.push(i);
+    }
     if (bad.length > 0) {
       if (nonPositiveWeights === 'error') {
         throw new PovineqError(
@@ -419,6 +434,7 @@ export function fromColumns(
           { column: weightColumn, count: bad.length, rows: bad.slice(0, 100), option: "nonPositiveWeights: 'drop'" },
         );
       }
+      keep ??= new Uint8Array(n).fill(1);
       for (const r of bad) keep[r] = 0;
       droppedWeights = bad.length;
     }
@@ -438,7 +454,7 @@ export function fromColumns(
     const w = new Float64Array(kept);
     const src = new Int32Array(kept);
     for (let i = 0, j = 0; i < n; i++) {
-      if (!keep[i]) continue;
+      if (!keep![i]) continue;
       x[j] = parsed.values[i]!;
       w[j] = wv ? wv[i]! : 1;
       src[j] = i;
@@ -448,7 +464,7 @@ export function fromColumns(
     const order = sorted.order;
     for (let i = 0; i < kept; i++) order[i] = src[order[i]!]!;
   }
-  const { values, weights, order: rows } = sorted;
+  const { values, weights, order: rows, spare } = sorted;
   const d = new Distribution({
     values,
     weights,
@@ -458,6 +474,7 @@ export function fromColumns(
     weighted: rawWeights !== undefined,
     inputRows: n,
     dropped: { missing: droppedMissing, nonPositiveWeights: droppedWeights, nonPositive: 0 },
+    spare,
   });
   return d;
 }

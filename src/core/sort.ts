@@ -101,6 +101,11 @@ export interface SortedWeighted {
   weights: Float64Array;
   /** Input position of each sorted unit. */
   order: Int32Array;
+  /**
+   * Scratch buffers of the sort (length n, contents meaningless) that the caller may reuse instead
+   * of allocating: at millions of rows, first-touch page faults of fresh arrays cost as much as a pass.
+   */
+  spare?: Float64Array[];
 }
 
 /** Below this size a comparison sort of indices is as fast and simpler. */
@@ -216,8 +221,10 @@ function radixSortWeighted(values: Float64Array, weights: Float64Array | undefin
       [oA, oB] = [oB, oA];
     }
   }
-  if (first) return settle(gather(values, weights, identity(n))); // every unit shares its upper key
-  return settle({ values: vA, weights: wA, order: oA });
+  // every unit shares its upper key when no pass ran
+  const out = settle(first ? gather(values, weights, identity(n)) : { values: vA, weights: wA, order: oA });
+  out.spare = [vB, wB];
+  return out;
 }
 
 function identity(n: number): Int32Array {

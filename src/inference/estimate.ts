@@ -135,7 +135,7 @@ function domainPositions(d: Distribution, grouping: ReturnType<typeof groupRows>
 }
 
 /** Validates the options and builds the Distribution and design. */
-export function resolve(hasInfluence: boolean, data: Input, options: EstimateOptions, value?: string): Setup {
+export function resolve(linearizable: boolean, data: Input, options: EstimateOptions, value?: string): Setup {
   if (options == null || typeof options !== 'object') {
     throw new PovineqError('INVALID_OPTION', 'estimate options must be an object', { option: 'options' });
   }
@@ -190,7 +190,7 @@ export function resolve(hasInfluence: boolean, data: Input, options: EstimateOpt
   }
   design ??= independentDesign(d.inputRows);
 
-  const method = methodOption ?? (design.replicateWeights ? 'replicate' : hasInfluence ? 'linearization' : 'bootstrap');
+  const method = methodOption ?? (design.replicateWeights ? 'replicate' : linearizable ? 'linearization' : 'bootstrap');
   if (!['linearization', 'bootstrap', 'replicate', 'jackknife'].includes(method)) {
     throw new PovineqError('INVALID_OPTION', `method must be 'linearization', 'bootstrap', 'replicate' or 'jackknife', got ${JSON.stringify(method)}`, { option: 'method' });
   }

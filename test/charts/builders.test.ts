@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lorenzChart, measureChart, toSVG } from '../../src/index.js';
+import { COLOURS, DIVERGING_FIVE, PALETTE, houseTheme, lorenzChart, measureChart, toSVG } from '../../src/index.js';
 import { cases, domainTable, lorenzTable } from './cases.js';
 import { compileWarnings, schemaErrors, thrown } from './validate.js';
 
@@ -95,5 +95,25 @@ describe('the checks themselves can fail', () => {
   it('the compile check reports Vega-Lite warnings', async () => {
     const spec = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' }, shape: { field: 'a', type: 'nominal' } } };
     expect((await compileWarnings(spec)).join(' ')).toMatch(/shape/);
+  });
+});
+
+describe('the house theme', () => {
+  it('is applied through config and can be overridden per chart without touching the default', () => {
+    const s = lorenzChart(lorenzTable, { theme: { font: 'Arial', axis: { labelFontSize: 16 } } }) as any;
+    expect(s.config.font).toBe('Arial');
+    expect(s.config.axis.labelFontSize).toBe(16);
+    expect(s.config.axis.titleFontSize).toBe(13); // other axis settings kept
+    expect(houseTheme().font).toMatch(/^DejaVu Sans/);
+    expect((houseTheme() as any).axis.labelFontSize).toBe(12);
+  });
+  it('uses a colour-blind-safe categorical palette (Okabe & Ito 2008)', () => {
+    expect((houseTheme() as any).range.category).toEqual(['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442']);
+  });
+  it('sets no colour by hand outside the theme\'s named colours', () => {
+    const json = JSON.stringify(cases().map((c) => ({ ...(c.spec as any), config: undefined })));
+    const allowed = new Set([...PALETTE, ...Object.values(COLOURS), ...DIVERGING_FIVE, 'white', 'black'].map((c) => c.toUpperCase()));
+    const used = [...json.matchAll(/"(#[0-9A-Fa-f]{6}|white|black)"/g)].map((m) => m[1]!.toUpperCase());
+    expect(used.filter((c) => !allowed.has(c))).toEqual([]);
   });
 });

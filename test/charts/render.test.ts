@@ -132,7 +132,9 @@ describe('briefing', () => {
       expect(r.files).toEqual(['measures.svg', 'measures.png', 'measures.csv', 'measures-reference.csv', 'index.html']);
       expect(fs.readFileSync(path.join(dir, 'measures.csv'), 'utf8').split('\r\n')[0]).toBe('council,estimate,ci_lower,ci_upper,level');
       expect(lines[0]).toBe('chart 1/1: measures');
-      expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('href="measures.png"');
+      const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+      expect(html).toContain('href="measures.png"');
+      expect(html).toContain('<noscript><img src="measures.svg"');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

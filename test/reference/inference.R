@@ -22,8 +22,13 @@ m_poor <- svymean(~poor, des)
 m_inc <- svymean(~eqIncome, des)
 by_poor <- svyby(~poor, ~rb090, des, svymean)
 
-# --- JKn jackknife built by as.svrepdesign; Gini by laeken::gini in withReplicates
-rep <- as.svrepdesign(des, type = "JKn")
+# --- JKn jackknife: the weights as.svrepdesign(des, type = "JKn") builds (survey:::jknweights, the
+# function it calls), in svrepdesign(type = "JKn"). as.svrepdesign itself would also compute the
+# design degrees of freedom by a QR decomposition of the 14,827 x 6,000 weight matrix (hours here);
+# we pass degf = #PSU - #strata, the rank that QR finds for JKn weights. Standard errors do not use it.
+jk <- survey:::jknweights(d$db040, d$db030)
+rep <- svrepdesign(data = d, repweights = jk$repweights, weights = ~rb050, type = "JKn",
+                   rscales = jk$rscales, combined.weights = FALSE, degf = length(unique(d$db030)) - length(unique(d$db040)))
 gini_fun <- function(w, data) laeken::gini(data$eqIncome, weights = w)$value / 100
 t0 <- proc.time()[["elapsed"]]
 g_jkn <- withReplicates(rep, gini_fun)
@@ -36,7 +41,13 @@ wgini <- function(w, data) {
 g_jkn2 <- withReplicates(rep, wgini)
 m_inc_jkn <- svymean(~eqIncome, rep)
 m_poor_jkn <- svymean(~poor, rep)
-by_poor_jkn <- svyby(~poor, ~rb090, rep, svymean)
+# domain means of the poor indicator (what svyby(~poor, ~rb090, rep, svymean) estimates), as ratios
+levels_g <- sort(unique(d$rb090))
+by_poor_jkn <- lapply(levels_g, function(g) withReplicates(rep, function(w, data) {
+  inside <- data$rb090 == g
+  sum(w * data$poor * inside) / sum(w * inside)
+}))
+by_poor_jkn <- data.frame(rb090 = levels_g, se = sapply(by_poor_jkn, SE))
 
 # --- small design with two PSUs per stratum, for BRR / Fay / JK1 / bootstrap replicate columns
 hh <- unique(d[, c("db030", "db040")])
@@ -58,7 +69,7 @@ kinds <- list(
 small_json <- c()
 for (k in names(kinds)) {
   r <- do.call(as.svrepdesign, c(list(design = kinds[[k]]$design, compress = FALSE), kinds[[k]]$args))
-  W <- as.matrix(weights(r, type = "replication"))
+  W <- as.matrix(weights(r, type = "analysis"))   # full replicate weights (factor × sampling weight)
   # rebuild the design from the columns with svrepdesign, as a user holding only the columns would
   rho <- if (k == "Fay") 0.3 else NULL
   rtype <- if (k == "bootstrap") "bootstrap" else k
@@ -87,10 +98,10 @@ json <- paste0("{",
     meanSE = num(SE(m_inc)), mean = num(coef(m_inc)),
     byGender = obj(level = str(as.character(by_poor$rb090)), estimate = num(by_poor$poor), se = num(SE(by_poor)))), ",",
   '"jkn":', obj(
-    replicates = num(ncol(rep$repweights$weights)),
+    replicates = num(ncol(jk$repweights$weights)),
     gini = num(coef(g_jkn)), giniSE = num(SE(g_jkn)), giniSEformula = num(SE(g_jkn2)),
     meanSE = num(SE(m_inc_jkn)), headcountSE = num(SE(m_poor_jkn)),
-    byGender = obj(level = str(as.character(by_poor_jkn$rb090)), se = num(SE(by_poor_jkn)))), ",",
+    byGender = obj(level = str(as.character(by_poor_jkn$rb090)), se = num(by_poor_jkn$se))), ",",
   '"small":', obj(
     eqIncome = num(small$eqIncome), rb050 = num(small$rb050), stratum = str(small$db040), psu = str(small$psu),
     seLinearized = num(se_small_lin), seFpc = num(se_fpc)), ",",

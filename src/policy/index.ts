@@ -10,7 +10,7 @@ export {
   requireColumns,
   numericColumn,
 } from './households.js';
-export { HBAI_SCALE, type Basis, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
+export { HBAI_SCALE, type Basis, type PersonWeights, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
 export { syntheticHouseholds, type SyntheticOptions } from './synthetic.js';
 export { syntheticTargets, type SyntheticTargets } from './synthetic-targets.js';
 export { syntheticCalibration } from './synthetic-calibration.js';
@@ -24,7 +24,7 @@ export {
   checkSameHouseholds,
 } from './scenario.js';
 export * from './scenarios/index.js';
-export { PIIS_2019_22_THRESHOLDS, type PolicyLineOptions, type Lines } from './paired.js';
+export { PIIS_2019_22_THRESHOLDS, type PolicyLineOptions, type Lines, type Paired } from './paired.js';
 export { compare, bandOf, BANDS, GROUPS, type Band, type Impact, type CompareOptions } from './compare.js';
 export {
   type Outcome,

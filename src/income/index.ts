@@ -8,7 +8,7 @@ export {
   EQUIVALENCE_SCALES,
   equivalenceFactor,
 } from './equivalence-scale.js';
-export { type HouseholdColumns, HOUSEHOLD_COLUMNS } from './households.js';
+export { type HouseholdColumns, type HouseholdCounts, HOUSEHOLD_COLUMNS } from './households.js';
 export { type EquivaliseOptions, equivalise } from './equivalise.js';
 export { type AfterHousingCostsOptions, afterHousingCosts } from './housing-costs.js';
 export { WEEKS_PER_YEAR, weeklyToAnnual, annualToWeekly } from './income-period.js';

@@ -2,7 +2,8 @@
 // Vega-Lite compile that must log no warnings.
 import Ajv from 'ajv';
 import fs from 'node:fs';
-import { PovineqError, compileChart, packageFile } from '../../src/index.js';
+import { compileChart, packageFile } from '../../src/index.js';
+export { thrown } from '../helpers/thrown.js';
 
 const schema = JSON.parse(fs.readFileSync(packageFile('vega-lite', 'build/vega-lite-schema.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
@@ -23,13 +24,3 @@ export async function compileWarnings(spec: unknown): Promise<string[]> {
   return (await compileChart(spec as never)).warnings;
 }
 
-/** The PovineqError a call throws (fails the test when it throws nothing or something else). */
-export function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}

@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { PovineqError, estimate, gini, headcount, sen, surveyDesign } from '../../src/index.js';
+import { estimate, gini, headcount, sen, surveyDesign } from '../../src/index.js';
+import { thrown as caught } from '../helpers/thrown.js';
 
 const table = aq.table({
   income: [10, 20, 30, 40, 50, 60, 70, 80],
@@ -10,16 +11,6 @@ const table = aq.table({
   rep1: [1, 2, 1, 2, 1, 2, 1, 2],
   rep2: [2, 4, 0, 0, NaN, 2, 1, 2],
 });
-
-function caught(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('bad input to estimate() raises clear errors', () => {
   it('a design column missing names the column and the option', () => {

@@ -2,7 +2,6 @@ import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  PovineqError,
   SCOTLAND_CODE,
   councilBoundaries,
   councils,
@@ -17,16 +16,8 @@ import {
   simd,
   simdGradient,
 } from '../../src/index.js';
+import { thrown } from '../helpers/thrown.js';
 
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 const sum = (a: number[]) => a.reduce((s, x) => s + x, 0);
 
 describe('loader proof for area inequality', () => {

@@ -1,7 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import {
-  PovineqError,
   SCOTLAND_CODE,
   checkDataZones,
   councilBoundaries,
@@ -20,19 +19,10 @@ import {
   simd,
   simdIndicators,
 } from '../../src/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 const sum = (a: ArrayLike<unknown>) => Array.from(a as ArrayLike<number>).reduce((s, x) => s + x, 0);
 const count = (a: ArrayLike<unknown>, v: unknown) => Array.from(a).filter((x) => x === v).length;
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
-
 describe('simd() 2020v2', () => {
   const dz = simd();
   it('has the 6,976 2011 data zones once each, in 32 councils', () => {

@@ -1,17 +1,8 @@
 import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AreaTopology, PovineqError, overlappingDeprivation, simd } from '../../src/index.js';
-
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
+import { type AreaTopology, overlappingDeprivation, simd } from '../../src/index.js';
+import { thrown } from '../helpers/thrown.js';
 
 /**
  * A rows × cols grid of unit squares as TopoJSON: every unit edge is one arc, so squares that share

@@ -2,21 +2,12 @@ import fs from 'node:fs';
 import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PovineqError, concentrationCurve, concentrationIndex, concentrationIndexEstimate, eusilc, gini } from '../../../src/index.js';
+import { concentrationCurve, concentrationIndex, concentrationIndexEstimate, eusilc, gini } from '../../../src/index.js';
+import { thrown } from '../../helpers/thrown.js';
 
 // R reference: test/reference/area.R (covariance formula 2 cov_w(y, R) / μ on laeken's eusilc)
 const fixture = JSON.parse(fs.readFileSync(new URL('../../fixtures/area-reference.json', import.meta.url), 'utf8'));
 const ref = fixture.concentration;
-
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('concentration index by hand', () => {
   it('unweighted, binary outcome', () => {

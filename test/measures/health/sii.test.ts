@@ -2,22 +2,13 @@ import fs from 'node:fs';
 import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PovineqError, deprivationGaps, deprivationGradient, rii, sii, simd } from '../../../src/index.js';
+import { deprivationGaps, deprivationGradient, rii, sii, simd } from '../../../src/index.js';
+import { thrown } from '../../helpers/thrown.js';
 
 // R reference: test/reference/area.R (lm(rate ~ rank, weights = population) on SIMD 2020v2 groups)
 const ref = JSON.parse(fs.readFileSync(new URL('../../fixtures/area-reference.json', import.meta.url), 'utf8'));
 const close = (actual: number, expected: number, tol = 1e-9) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
-
-function thrown(f: () => unknown): PovineqError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof PovineqError) return e;
-    throw e;
-  }
-  throw new Error('expected a PovineqError');
-}
 
 describe('sii and rii against R lm with weights on SIMD 2020v2 groups', () => {
   const dz = simd();

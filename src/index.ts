@@ -35,4 +35,8 @@ export * from './charts/index.js';
 
 export * from './policy/index.js';
 
+
+// Calibration of survey weights to population totals, take-up, uprating, family types, FRS reader.
+export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod } from './inference/calibrate.js';
+
 registerOps();

@@ -37,6 +37,6 @@ export * from './policy/index.js';
 
 
 // Calibration of survey weights to population totals, take-up, uprating, family types, FRS reader.
-export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod } from './inference/calibrate.js';
+export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod, type WithinTotals } from './inference/calibrate.js';
 
 registerOps();

@@ -1,4 +1,3 @@
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { PovineqError, describeRows, plural } from '../data/index.js';
 
@@ -15,7 +14,7 @@ export interface CalibrateOptions {
    * `{ council: { S12000005: 51_000, … }, children: 1_010_000 }`. Every level present in the
    * data needs a total; categorical margins must describe the same population (equal sums).
    */
-  totals: Record<string, number | Record<string, number>>;
+  totals: Record<string, number | Record<string, number> | WithinTotals>;
   /**
    * `'linear'` (GREG, default: g = 1 + u, truncated to `bounds`), `'raking'` (g = exp(u),
    * truncated to `bounds`) or `'logit'` (g runs smoothly between the bounds, which must be finite
@@ -32,7 +31,17 @@ export interface CalibrateOptions {
   maxIterations?: number;
 }
 
-/** The design matrix and targets of a calibration, one column per free constraint. */
+/**
+ * Totals of a numeric column within each level of a categorical one, e.g. children per council:
+ * `{ children: { by: 'council', totals: { S12000005: 10_400, … } } }` (Σ wᵢxᵢ[byᵢ = level] = T_level;
+ * survey's `~council:children`).
+ */
+export interface WithinTotals {
+  by: string;
+  totals: Record<string, number>;
+}
+
+/** The design matrix (one column per free constraint, stored sparse when mostly zero) and targets. */
 interface Constraints {
   x: Float64Array[];
   target: number[];
@@ -168,6 +177,10 @@ function constraints(table: ColumnTable, totals: CalibrateOptions['totals'], met
       c.label.push(margin);
       continue;
     }
+    if (isWithin(total)) {
+      withinConstraints(table, margin, raw, total, c, w, positive, method, bounds);
+      continue;
+    }
     if (typeof total !== 'object') {
       throw new PovineqError('INVALID_OPTION', `calibrate(): total of "${margin}" must be a number or an object of level totals, got ${JSON.stringify(total)}`, { option: 'totals', column: margin });
     }
@@ -238,6 +251,69 @@ function constraints(table: ColumnTable, totals: CalibrateOptions['totals'], met
   return c;
 }
 
+function isWithin(t: unknown): t is WithinTotals {
+  return t != null && typeof t === 'object' && typeof (t as WithinTotals).by === 'string' && (t as WithinTotals).totals != null && typeof (t as WithinTotals).totals === 'object';
+}
+
+function withinConstraints(table: ColumnTable, margin: string, raw: ArrayLike<unknown>, spec: WithinTotals, c: Constraints, w: Float64Array, positive: boolean, method: CalibrationMethod, bounds: [number, number]): void {
+  if (!table.columnNames().includes(spec.by)) {
+    throw new PovineqError('MISSING_COLUMN', `calibrate(): totals.${margin}.by names column "${spec.by}", which the table does not have`, { column: spec.by, option: 'totals' });
+  }
+  const by = table.array(spec.by) as ArrayLike<unknown>;
+  const n = w.length;
+  const levels = Object.keys(spec.totals);
+  const index = new Map(levels.map((l, k) => [l, k]));
+  const code = new Int32Array(n);
+  const unknown: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = index.get(String(by[i]));
+    if (k === undefined) unknown.push(i);
+    else code[i] = k;
+    if (typeof raw[i] !== 'number') {
+      throw new PovineqError('NON_NUMERIC', `calibrate(): column "${margin}" has totals within "${spec.by}" but row ${i} holds ${JSON.stringify(raw[i])}; give a numeric column`, { column: margin, rows: [i] });
+    }
+  }
+  if (unknown.length > 0) {
+    throw new PovineqError('INVALID_OPTION', `calibrate(): ${plural(unknown.length, 'row')} (${describeRows(unknown)}) have a "${spec.by}" level without a total in totals.${margin}.totals (e.g. "${String(by[unknown[0]!])}"); add it or drop those rows`, {
+      column: spec.by,
+      option: 'totals',
+      count: unknown.length,
+    });
+  }
+  const cols = levels.map(() => new Float64Array(n));
+  const rows = new Float64Array(levels.length);
+  const low = new Float64Array(levels.length);
+  const high = new Float64Array(levels.length);
+  const lo = positive ? Math.max(bounds[0], 0) : bounds[0];
+  for (let i = 0; i < n; i++) {
+    const k = code[i]!;
+    const v = raw[i] as number;
+    cols[k]![i] = v;
+    rows[k]!++;
+    if (v === 0) continue;
+    const a = w[i]! * v * lo;
+    const b = w[i]! * v * bounds[1];
+    low[k]! += Math.min(a, b);
+    high[k]! += Math.max(a, b);
+  }
+  levels.forEach((level, k) => {
+    const t = spec.totals[level]!;
+    if (!Number.isFinite(t)) throw new PovineqError('INVALID_OPTION', `calibrate(): total of "${margin}" within ${spec.by} = "${level}" must be a finite number, got ${t}`, { option: 'totals', column: margin });
+    if (rows[k] === 0) {
+      if (t === 0) return;
+      throw new PovineqError('EMPTY_GROUP', `calibrate(): no row has ${spec.by} = "${level}" but the total of "${margin}" there is ${t}; an empty cell cannot be weighted up: merge "${level}" with a neighbouring level`, {
+        column: spec.by,
+        level,
+        option: 'totals',
+      });
+    }
+    unreachable(`${margin}" within ${spec.by} = "${level}`, undefined, t, low[k]!, high[k]!, method, bounds);
+    c.x.push(cols[k]!);
+    c.target.push(t);
+    c.label.push(`${margin} within ${spec.by} = "${level}"`);
+  });
+}
+
 function unreachable(margin: string, level: string | undefined, total: number, low: number, high: number, method: CalibrationMethod, bounds: [number, number]): void {
   const strictLow = method !== 'linear' && !(bounds[0] > 0);
   const tooLow = strictLow ? total <= low && low !== high : total < low - 1e-9 * Math.abs(low);
@@ -285,6 +361,25 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
   const n = w.length;
   const p = c.x.length;
   const F = calibrationFunction(method, bounds);
+  // sparse rows: for row i, constraints start[i]..start[i+1] in col/val (most indicator columns are zero)
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < p; k++) {
+    const x = c.x[k]!;
+    for (let i = 0; i < n; i++) if (x[i] !== 0) start[i + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const col = new Int32Array(start[n]!);
+  const val = new Float64Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < p; k++) {
+    const x = c.x[k]!;
+    for (let i = 0; i < n; i++) {
+      if (x[i] === 0) continue;
+      const at = fill[i]!++;
+      col[at] = k;
+      val[at] = x[i]!;
+    }
+  }
   const lambda = new Float64Array(p);
   const g = new Float64Array(n);
   const d = new Float64Array(n);
@@ -292,7 +387,7 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
     let ok = true;
     for (let i = 0; i < n; i++) {
       let u = 0;
-      for (let k = 0; k < p; k++) u += c.x[k]![i]! * lambda[k]!;
+      for (let j = start[i]!; j < start[i + 1]!; j++) u += val[j]! * lambda[col[j]!]!;
       const [f, df] = F(u);
       g[i] = 1 + f;
       d[i] = df;
@@ -301,12 +396,10 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
     return ok;
   };
   const misfit = () => {
-    const m = new Float64Array(p);
-    for (let k = 0; k < p; k++) {
-      const x = c.x[k]!;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += w[i]! * g[i]! * x[i]!;
-      m[k] = c.target[k]! - s;
+    const m = Float64Array.from(c.target);
+    for (let i = 0; i < n; i++) {
+      const wg = w[i]! * g[i]!;
+      for (let j = start[i]!; j < start[i + 1]!; j++) m[col[j]!]! -= wg * val[j]!;
     }
     return m;
   };
@@ -324,16 +417,23 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
   for (let iter = 0; iter < maxIterations; iter++) {
     if (worst(m).v < tolerance) return g;
     const T = new Float64Array(p * p);
+    for (let i = 0; i < n; i++) {
+      const wd = w[i]! * d[i]!;
+      if (wd === 0) continue;
+      for (let a = start[i]!; a < start[i + 1]!; a++) {
+        const ka = col[a]!;
+        const va = wd * val[a]!;
+        for (let b = a; b < start[i + 1]!; b++) T[ka * p + col[b]!]! += va * val[b]!;
+      }
+    }
+    // symmetrise (each pair was added once, in the order the row lists them)
     for (let a = 0; a < p; a++) {
-      const xa = c.x[a]!;
-      for (let b = a; b < p; b++) {
-        const xb = c.x[b]!;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += w[i]! * d[i]! * xa[i]! * xb[i]!;
+      for (let b = a + 1; b < p; b++) {
+        const s = T[a * p + b]! + T[b * p + a]!;
         T[a * p + b] = T[b * p + a] = s;
       }
     }
-    const step = pseudoSolve(T, m, p);
+    const step = cholesky(T, m, p) ?? pseudoSolve(T, m, p);
     for (let k = 0; k < p; k++) lambda[k]! += step[k]!;
     let halvings = 0;
     while (!evaluate() && halvings++ < 60) {
@@ -352,6 +452,36 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
     column: c.label[k],
     misfit: m[k],
   });
+}
+
+/** Solves T s = m by Cholesky; undefined when T is not (numerically) positive definite. */
+function cholesky(T: Float64Array, m: Float64Array, p: number): Float64Array | undefined {
+  const L = new Float64Array(p * p);
+  let max = 0;
+  for (let i = 0; i < p; i++) max = Math.max(max, T[i * p + i]!);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = T[i * p + j]!;
+      for (let k = 0; k < j; k++) s -= L[i * p + k]! * L[j * p + k]!;
+      if (i === j) {
+        if (!(s > 1e-10 * max)) return undefined;
+        L[i * p + i] = Math.sqrt(s);
+      } else L[i * p + j] = s / L[j * p + j]!;
+    }
+  }
+  const y = new Float64Array(p);
+  for (let i = 0; i < p; i++) {
+    let s = m[i]!;
+    for (let k = 0; k < i; k++) s -= L[i * p + k]! * y[k]!;
+    y[i] = s / L[i * p + i]!;
+  }
+  const x = new Float64Array(p);
+  for (let i = p - 1; i >= 0; i--) {
+    let s = y[i]!;
+    for (let k = i + 1; k < p; k++) s -= L[k * p + i]! * x[k]!;
+    x[i] = s / L[i * p + i]!;
+  }
+  return x;
 }
 
 /**
@@ -407,9 +537,4 @@ function pseudoSolve(T: Float64Array, m: Float64Array, p: number): Float64Array 
     for (let k = 0; k < p; k++) s[k]! += (V[k * p + e]! * proj) / lambda;
   }
   return s;
-}
-
-/** Calibrated weights for a table given as columns (used by the synthetic household generator). */
-export function calibrateColumns(columns: Record<string, ArrayLike<unknown>>, options: CalibrateOptions): Float64Array {
-  return calibrationWeights(aq.table(columns as Record<string, unknown[]>), options);
 }

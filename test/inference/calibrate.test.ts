@@ -127,3 +127,11 @@ describe('calibrate() errors name the margin and the fix', () => {
     expect(e.message).toContain('"w"');
   });
 });
+
+describe('calibrate() with totals of a numeric column within levels ({ by, totals })', () => {
+  it('equals R survey::calibrate(~stype:api99 + stype) raking (reference in the fixture)', () => {
+    const setup = ref.within;
+    const out = calibrationWeights(data, { weight: 'pw', totals: { stype: ref.totals.stype, api99: { by: 'stype', totals: setup.totals } }, method: 'raking' });
+    for (let i = 0; i < out.length; i++) expect(Math.abs(out[i]! - setup.weights[i]!) / setup.weights[i]!).toBeLessThan(1e-8);
+  });
+});

@@ -43,6 +43,13 @@ for (name in names(setups)) {
                                          margins = str(strsplit(s$margins, ",")[[1]]), weights = num(unname(w)))))
 }
 
+# numeric totals within levels: ~stype + stype:api99 (survey's model matrix: intercept, stypeH,
+# stypeM, stypeE:api99, stypeH:api99, stypeM:api99), raking
+api_by <- tapply(apipop$api99, apipop$stype, sum)
+cal <- calibrate(des, ~stype + stype:api99, population = c(N, stype_tot[["H"]], stype_tot[["M"]], api_by[["E"]], api_by[["H"]], api_by[["M"]]),
+                 calfun = "raking", epsilon = eps, maxit = 200)
+within <- obj(totals = obj(E = num(api_by[["E"]]), H = num(api_by[["H"]]), M = num(api_by[["M"]])), weights = num(unname(weights(cal))))
+
 totals <- obj(
   stype = obj(E = num(stype_tot[["E"]]), H = num(stype_tot[["H"]]), M = num(stype_tot[["M"]])),
   sch_wide = obj(No = num(wide_tot[["No"]]), Yes = num(wide_tot[["Yes"]])),
@@ -58,5 +65,5 @@ data <- obj(
 )
 json <- paste0('{"source":"R ', R.version$major, '.', R.version$minor, ' survey ', as.character(packageVersion("survey")),
                ' calibrate() on data(api) apistrat, totals from apipop; epsilon ', eps, '",',
-               '"data":', data, ',"totals":', totals, ',"setups":{', paste(out, collapse = ","), '}}')
+               '"data":', data, ',"totals":', totals, ',"within":', within, ',"setups":{', paste(out, collapse = ","), '}}')
 writeLines(json, "test/fixtures/calibrate-reference.json")

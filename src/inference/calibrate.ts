@@ -403,11 +403,17 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
     }
     return m;
   };
+  // scale of each total: |T|, or Σ wᵢ|xᵢ| when larger (a zero total of a signed column is met
+  // relative to the size of its terms)
+  const scale = Float64Array.from(c.target, Math.abs);
+  const spread = new Float64Array(p);
+  for (let i = 0; i < n; i++) for (let j = start[i]!; j < start[i + 1]!; j++) spread[col[j]!]! += w[i]! * Math.abs(val[j]!);
+  for (let k = 0; k < p; k++) scale[k] = Math.max(scale[k]!, spread[k]!);
   const worst = (m: Float64Array) => {
     let k = 0;
     let v = 0;
     for (let j = 0; j < p; j++) {
-      const r = Math.abs(m[j]!) / (1 + Math.abs(c.target[j]!));
+      const r = Math.abs(m[j]!) / (1 + scale[j]!);
       if (r > v) [k, v] = [j, r];
     }
     return { k, v };
@@ -420,10 +426,11 @@ function solve(w: Float64Array, c: Constraints, method: CalibrationMethod, bound
     for (let i = 0; i < n; i++) {
       const wd = w[i]! * d[i]!;
       if (wd === 0) continue;
-      for (let a = start[i]!; a < start[i + 1]!; a++) {
-        const ka = col[a]!;
+      const end = start[i + 1]!;
+      for (let a = start[i]!; a < end; a++) {
+        const base = col[a]! * p;
         const va = wd * val[a]!;
-        for (let b = a; b < start[i + 1]!; b++) T[ka * p + col[b]!]! += va * val[b]!;
+        for (let b = a; b < end; b++) T[base + col[b]!] += va * val[b]!;
       }
     }
     // symmetrise (each pair was added once, in the order the row lists them)

@@ -38,5 +38,10 @@ export * from './policy/index.js';
 
 // Calibration of survey weights to population totals, take-up, uprating, family types, FRS reader.
 export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod, type WithinTotals } from './inference/calibrate.js';
+export { takeUpSelection } from './policy/take-up.js';
+export { uprate, type UprateOptions } from './policy/uprating.js';
+export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './policy/family-types.js';
+export type { CompareIntervalOptions } from './policy/compare-intervals.js';
+export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/synthetic-targets.js';
 
 registerOps();

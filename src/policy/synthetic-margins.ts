@@ -141,17 +141,8 @@ export function calibrateSynthetic(
   housingCosts: Float64Array,
 ): { weight: Float64Array; tier: number } {
   const n = weight0.length;
-  let last: unknown;
   for (let tier = n >= 20_000 ? 0 : 1; tier <= 3; tier++) {
     const { cols, totals } = syntheticMargins(T, h, councilIndex, eqBHC, eqAHC, housingCosts, tier);
-    if (process.env.SYN_DEBUG) {
-      for (const [k, x] of Object.entries(cols)) {
-        if (typeof totals[k] !== 'number') continue;
-        let s = 0, a = 0;
-        for (let i = 0; i < n; i++) { s += weight0[i]! * (x[i] as number); a += weight0[i]! * Math.abs(x[i] as number); }
-        console.error(k.padEnd(45), (((s - (totals[k] as number)) / a)).toFixed(3));
-      }
-    }
     try {
       const weight = calibrationWeights(aq.table({ ...cols, weight: weight0 }), { weight: 'weight', totals, method: 'raking', maxIterations: 60 });
       let ok = true;
@@ -159,10 +150,7 @@ export function calibrateSynthetic(
       if (ok) return { weight, tier };
     } catch (e) {
       if (!(e instanceof PovineqError)) throw e;
-      last = e;
-      if (process.env.SYN_DEBUG) console.error(tier, (e as Error).message);
     }
   }
-  void last;
   return { weight: Float64Array.from(weight0), tier: 4 };
 }

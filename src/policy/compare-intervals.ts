@@ -32,8 +32,8 @@ const PEOPLE: PersonGroup[] = ['all', 'children', 'workingAge', 'pensioners'];
  * `moved_in_ci_lower/upper` and `moved_out_ci_lower/upper` in `poverty`;
  * `mean_change_ci_lower/upper` in `deciles`; `share_ci_lower/upper` in `winnersLosers`. Each
  * replicate reweights the households (wᵢ·mᵢ, mᵢ the replicate's factor) and recomputes medians,
- * relative lines (unless `referenceMedian` fixes them), rates, movers, decile means and band
- * shares; household deciles stay those of the full sample.
+ * relative lines (unless `referenceMedian` fixes them), rates, movers, the deciles themselves,
+ * decile means and band shares.
  */
 export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, options: CompareIntervalOptions): Impact {
   const R = options.replicates ?? 200;
@@ -45,7 +45,7 @@ export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, 
   const designTable = aq.table({ weight: p.base.weight, ...designColumns(baseline, options.design) } as never);
   const design = surveyDesign(designTable, { ...(options.design ?? {}), weight: 'weight' });
   const reps = bootstrapReplicates(design, R, seed);
-  const decile = personDeciles(p);
+  const decile = personDeciles(p); // overwritten per replicate below
   const band = new Uint8Array(p.n);
   const delta = new Float64Array(p.n);
   for (let i = 0; i < p.n; i++) {
@@ -89,6 +89,16 @@ export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, 
         }
       }
     }
+    // deciles of the replicate's own person-weighted BHC distribution (as personDeciles on the sample)
+    const dist = p.distBefore('BHC');
+    let total = 0;
+    for (let k = 0; k < dist.n; k++) total += dist.weights[k]! * m[dist.rows[k]!]!;
+    let cum = 0;
+    for (let k = 0; k < dist.n; k++) {
+      const w = dist.weights[k]! * m[dist.rows[k]!]!;
+      decile[dist.rows[k]!] = Math.min(10, 1 + Math.floor(((cum + w / 2) / total) * 10));
+      cum += w;
+    }
     const hh = new Float64Array(11);
     const dsum = new Float64Array(11);
     const share = new Float64Array(11 * 5);
@@ -110,11 +120,20 @@ export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, 
   }
   const ci = (values: number[], offset = 0, stride = 1) => percentileInterval(values.filter((_, k) => k % stride === offset), level);
   const povertyCI = poverty.map((v) => [ci(v, 0, 3), ci(v, 1, 3), ci(v, 2, 3)]);
-  // impact.poverty rows are in the order measure × basis × GROUPS, as built above
-  if (impact.poverty.numRows() !== povertyCI.length || GROUPS.length !== PEOPLE.length) {
-    throw new PovineqError('INVALID_INPUT', 'compare() intervals: the poverty table does not have the expected rows', {});
-  }
-  const pick = (k: 0 | 1 | 2, side: 0 | 1) => povertyCI.map((x) => x[k]![side]);
+  // match the poverty table's rows by measure, basis and group (whatever its order)
+  const keyOf = (measure: string, basis: string, group: string) => `${measure}|${basis}|${group}`;
+  const at = new Map<string, number>();
+  let row = 0;
+  for (const measure of ['relative', 'absolute', 'deep']) for (const basis of ['BHC', 'AHC']) for (const group of GROUPS) at.set(keyOf(measure, basis, group), row++);
+  const pm = impact.poverty.array('measure') as ArrayLike<string>;
+  const pb = impact.poverty.array('basis') as ArrayLike<string>;
+  const pg = impact.poverty.array('group') as ArrayLike<string>;
+  const rowOf = Array.from({ length: impact.poverty.numRows() }, (_, i) => {
+    const k = at.get(keyOf(pm[i]!, pb[i]!, pg[i]!));
+    if (k === undefined) throw new PovineqError('INVALID_INPUT', `compare() intervals: unexpected poverty row ${pm[i]} ${pb[i]} ${pg[i]}`, {});
+    return k;
+  });
+  const pick = (k: 0 | 1 | 2, side: 0 | 1) => rowOf.map((r) => povertyCI[r]![k]![side]);
   const decileCI = deciles.map((v) => ci(v));
   const bandCI = bands.map((v) => ci(v));
   const wlDecile = impact.winnersLosers.array('decile') as ArrayLike<unknown>;

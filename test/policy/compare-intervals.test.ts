@@ -52,11 +52,10 @@ describe('compare() intervals: design-based bootstrap', () => {
       const impact = compare(h, policy, { ...lines, intervals: { replicates: 150, seed: s + 1 } });
       const r = (impact.poverty.objects() as any[]).find((r) => r.measure === 'relative' && r.basis === 'AHC' && r.group === 'Children');
       if (r.change_ci_lower <= trueChild && trueChild <= r.change_ci_upper) coverChild++;
-      else console.log('miss', r.change_ci_lower > trueChild ? 'low' : 'high');
       const d = (impact.deciles.objects() as any[])[0];
       if (d.mean_change_ci_lower <= trueDecile1 && trueDecile1 <= d.mean_change_ci_upper) coverDecile++;
     }
-    console.log('coverage', coverChild / S, coverDecile / S);
+    // measured: child change 0.936, decile-1 mean change 0.956 (seeds as above)
     expect(coverChild / S).toBeGreaterThanOrEqual(0.93);
     expect(coverChild / S).toBeLessThanOrEqual(0.97);
     expect(coverDecile / S).toBeGreaterThanOrEqual(0.93);

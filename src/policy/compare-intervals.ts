@@ -66,25 +66,28 @@ export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, 
         const l1 = e.line(measure, 'after', basis);
         const e0 = p.eqBefore[basis];
         const e1 = p.eqAfter[basis];
-        for (const people of PEOPLE) {
-          const pw = p.pw[people];
-          let pop = 0;
-          let before = 0;
-          let after = 0;
-          let movedIn = 0;
-          let movedOut = 0;
-          for (let i = 0; i < p.n; i++) {
-            const w = pw[i]! * m[i]!;
+        // one pass per measure and basis, all four person groups at once
+        const acc = new Float64Array(PEOPLE.length * 5);
+        const pws = PEOPLE.map((g) => p.pw[g]);
+        for (let i = 0; i < p.n; i++) {
+          const mi = m[i]!;
+          if (mi === 0) continue;
+          const b = e0[i]! < l0;
+          const a = e1[i]! < l1;
+          for (let g = 0; g < pws.length; g++) {
+            const w = pws[g]![i]! * mi;
             if (w === 0) continue;
-            pop += w;
-            const b = e0[i]! < l0;
-            const a = e1[i]! < l1;
-            if (b) before += w;
-            if (a) after += w;
-            if (a && !b) movedIn += w;
-            if (b && !a) movedOut += w;
+            const k = g * 5;
+            acc[k]! += w;
+            if (b) acc[k + 1]! += w;
+            if (a) acc[k + 2]! += w;
+            if (a && !b) acc[k + 3]! += w;
+            if (b && !a) acc[k + 4]! += w;
           }
-          (poverty[row] ??= []).push(pop > 0 ? (after - before) / pop : NaN, movedIn, movedOut);
+        }
+        for (let g = 0; g < pws.length; g++) {
+          const k = g * 5;
+          (poverty[row] ??= []).push(acc[k]! > 0 ? (acc[k + 2]! - acc[k + 1]!) / acc[k]! : NaN, acc[k + 3]!, acc[k + 4]!);
           row++;
         }
       }

@@ -6,7 +6,7 @@ import { validateHouseholds } from './households.js';
 import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
 import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
-import { type BaselineCache, type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
+import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
 import type { Scenario } from './scenario.js';
 
 /** A cell's flag. */

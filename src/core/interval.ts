@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/errors.js';
+import { PovineqError } from '../data/index.js';
 import { normalQuantile } from './normal.js';
 import { quantileSorted } from './quantile-sorted.js';
 

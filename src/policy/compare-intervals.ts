@@ -3,7 +3,7 @@ import type { ColumnTable } from 'arquero';
 import { PovineqError } from '../data/index.js';
 import { type DesignOptions, bootstrapReplicates, surveyDesign } from '../inference/index.js';
 import { BANDS, GROUPS, type Impact, bandOf, personDeciles } from './compare.js';
-import { percentileInterval } from './cross-check.js';
+import { replicateInterval as percentileInterval } from './cross-check.js';
 import { OutcomeEvaluator, type PersonGroup } from './outcomes.js';
 import type { Paired } from './paired.js';
 

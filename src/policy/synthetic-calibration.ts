@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { fromColumns, quantileOf } from '../core/index.js';
+import { fromColumns } from '../core/index.js';
 import { giniOf } from '../measures/index.js';
 import { validateHouseholds } from './households.js';
 import { type Basis, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';

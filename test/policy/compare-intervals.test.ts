@@ -1,7 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { PIIS_2019_22_THRESHOLDS as P, compare, random, scottishChildPayment, syntheticHouseholds } from '../../src/index.js';
-import { thrown } from '../helpers/thrown.js';
 
 const lines = { referenceMedian: { BHC: P.medianBHC, AHC: P.medianAHC } };
 const policy = scottishChildPayment({ change: 25, takeUp: 1 });

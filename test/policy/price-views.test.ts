@@ -38,3 +38,18 @@ describe('energy price rise: real-income and official-statistics views', () => {
     expect(thrown(() => energyPriceShock({ increase: 1, elasticity: 0.5 })).message).toContain('elasticity');
   });
 });
+
+describe('carbon levy with a demand elasticity', () => {
+  it('ε = 0 is the fixed-quantity levy; ε < 0 shrinks revenue to t·S·g^ε and the loss to S(g^(1+ε) − 1)/(1+ε)', async () => {
+    const { carbonLevy } = await import('../../src/index.js');
+    const h = fourHouseholds(); // h1 energy 30, motor 0
+    const inc = (t: any) => Array.from(t.array('income_bhc') as ArrayLike<number>);
+    const tr = (t: any) => Array.from(t.array('net_transfer') as ArrayLike<number>);
+    expect(inc(carbonLevy({ rate: 0.1, elasticity: 0 })(h))).toEqual(inc(carbonLevy({ rate: 0.1 })(h)));
+    const t = carbonLevy({ rate: 0.5, base: 'energy', elasticity: -0.5 })(h);
+    const g = 1.5;
+    expect(inc(t)[0]).toBeCloseTo(200 - (30 * (Math.sqrt(g) - 1)) / 0.5, 12);
+    expect(tr(t)[0]).toBeCloseTo(-0.5 * 30 * Math.pow(g, -0.5), 12);
+    expect((t.array('energy_spend') as ArrayLike<number>)[0]).toBeCloseTo(30 * Math.sqrt(g), 12);
+  });
+});

@@ -61,3 +61,30 @@ describe('compare() intervals: design-based bootstrap', () => {
     expect(coverDecile / S).toBeLessThanOrEqual(0.97);
   }, 600_000);
 });
+
+describe('compare() intervals: options', () => {
+  const h = syntheticHouseholds({ seed: 9, households: 2_000 });
+  // a made-up design: strata = council, PSUs = data-zone-sized clusters of 4 consecutive households
+  const d = h.assign(aq.table({ psu: Array.from({ length: 2_000 }, (_, i) => Math.floor(i / 4)) }));
+
+  it('with a design, PSUs are resampled within strata (Rao–Wu) and progress is reported', () => {
+    let calls = 0;
+    const a = compare(d, policy, { ...lines, intervals: { replicates: 20, seed: 2, design: { strata: 'council', psu: 'psu', nest: true, singlePsu: 'certainty' }, onProgress: () => calls++ } });
+    expect(a.intervals!.method).toContain('PSUs within strata');
+    expect(calls).toBe(20);
+    const b = compare(d, policy, { ...lines, intervals: { replicates: 20, seed: 2 } });
+    expect(b.intervals!.method).toContain('households');
+    const ci = (t: aq.ColumnTable) => (t.objects() as any[]).find((r) => r.measure === 'relative' && r.basis === 'AHC' && r.group === 'Children');
+    expect(ci(a.poverty).change_ci_lower).not.toBe(ci(b.poverty).change_ci_lower);
+    // the point estimates do not depend on the intervals
+    expect(ci(a.poverty).change).toBe(ci(b.poverty).change);
+    // same seed, same digits
+    const again = compare(d, policy, { ...lines, intervals: { replicates: 20, seed: 2, design: { strata: 'council', psu: 'psu', nest: true, singlePsu: 'certainty' } } });
+    expect(ci(again.poverty).change_ci_upper).toBe(ci(a.poverty).change_ci_upper);
+  });
+
+  it('a design column the table lacks, and a bad replicate count, are named', () => {
+    expect(() => compare(h, policy, { intervals: { design: { strata: 'region' } } })).toThrow(/design.strata names column "region"/);
+    expect(() => compare(h, policy, { intervals: { replicates: 1 } })).toThrow(/intervals.replicates/);
+  });
+});

@@ -36,3 +36,6 @@ export * from './charts/index.js';
 export * from './policy/index.js';
 
 registerOps();
+
+// Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics
+export * from './small-area/index.js';

@@ -39,3 +39,5 @@ registerOps();
 
 // Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics
 export * from './small-area/index.js';
+export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
+export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';

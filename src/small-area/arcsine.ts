@@ -109,6 +109,9 @@ export function fayHerriotArcsine(table: ColumnSource, options: FayHerriotArcsin
   const areas = aq.table({
     [options.area]: data.areas,
     direct: Array.from(rawP, (v, i) => (inSample[i] ? v : NaN)),
+    // the direct interval on the arcsine scale (asin√p ± z/(2√n)) mapped back, so it stays in [0, 1]
+    direct_ci_lower: Array.from(rawP, (v, i) => (inSample[i] ? naiveBack(Math.asin(Math.sqrt(v)) - z / (2 * Math.sqrt(rawN[i]!))) : NaN)),
+    direct_ci_upper: Array.from(rawP, (v, i) => (inSample[i] ? naiveBack(Math.asin(Math.sqrt(v)) + z / (2 * Math.sqrt(rawN[i]!))) : NaN)),
     eblup: Array.from(estimates),
     naive: Array.from(pred.eblup, naiveBack),
     bias_corrected: Array.from(pred.eblup, (mu, i) => correctedBack(mu, pred.g1[i]!)),

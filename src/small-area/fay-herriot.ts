@@ -45,7 +45,8 @@ export interface FayHerriotModel {
 /** Result of {@link fayHerriot}: a table with one row per area, and the model. */
 export interface FayHerriot {
   /**
-   * One row per area, in table order: the area column, `direct`, `direct_variance`, `synthetic`
+   * One row per area, in table order: the area column, `direct`, `direct_variance`,
+   * `direct_ci_lower`, `direct_ci_upper` (direct ± z·√D), `synthetic`
    * (x'β̂), `eblup` (the model estimate: EBLUP in sample, synthetic out of sample), `shrinkage`
    * (γ = Â/(Â + D), the weight on the direct estimate), `mse`, `se` (√mse), `cv` (se / |eblup|),
    * `ci_lower`, `ci_upper` (eblup ± z·se), `in_sample`.
@@ -108,6 +109,8 @@ export function fayHerriot(table: ColumnSource, options: FayHerriotOptions): Fay
     [data.areaColumn]: data.areas,
     direct: Array.from(direct, (v, i) => (inSample[i] ? v : NaN)),
     direct_variance: Array.from(variance, (v, i) => (inSample[i] ? v : NaN)),
+    direct_ci_lower: Array.from(direct, (v, i) => (inSample[i] ? v - z * Math.sqrt(variance[i]!) : NaN)),
+    direct_ci_upper: Array.from(direct, (v, i) => (inSample[i] ? v + z * Math.sqrt(variance[i]!) : NaN)),
     synthetic: Array.from(pred.synthetic),
     eblup: Array.from(pred.eblup),
     shrinkage: Array.from(pred.shrinkage),

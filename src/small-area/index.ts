@@ -5,3 +5,4 @@ export { fayHerriotArcsine, type FayHerriotArcsineOptions } from './arcsine.js';
 export { type BootstrapOptions } from './bootstrap.js';
 export { benchmark, type BenchmarkOptions } from './benchmark.js';
 export { fayHerriotDiagnostics, type FayHerriotDiagnostics } from './diagnostics.js';
+export { reliability, RELIABILITY_CLASSES, type ReliabilityOptions } from './reliability.js';

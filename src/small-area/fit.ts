@@ -44,7 +44,11 @@ export function fitFayHerriot(y: Float64Array, d: Float64Array, x: Float64Array,
   if (method === 'moments') a = prasadRao(y, d, x, p);
   else {
     a = median(d);
-    const floor = -Math.min(...d);
+    // Fisher scoring as sae's eblupFH (iterates may go below 0 while every A + Dᵢ > 0), safeguarded
+    // by a bracket: a step that leaves the interval where the score changes sign is replaced by
+    // bisection, so an overshooting step cannot cycle. Well-behaved fits never trigger it.
+    let lo = -Math.min(...d);
+    let hi = Infinity;
     for (;;) {
       if (iterations >= maxIterations) {
         throw new PovineqError(
@@ -56,13 +60,14 @@ export function fitFayHerriot(y: Float64Array, d: Float64Array, x: Float64Array,
       }
       iterations++;
       const step = scoringStep(y, d, x, p, a, method);
+      if (step > 0) lo = Math.max(lo, a);
+      else hi = Math.min(hi, a);
       let next = a + step;
-      if (next <= floor) next = Math.max(0, a / 2); // keep A + Dᵢ > 0: halve towards the boundary
+      if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? (lo + hi) / 2 : a + 2 * Math.abs(step);
       const change = Math.abs(next - a);
       const scale = Math.abs(a) > 0 ? Math.abs(a) : median(d);
       a = next;
       if (change <= tolerance * scale) break;
-      if (a === 0 && scoringStep(y, d, x, p, 0, method) <= 0) break; // maximum on the boundary
     }
   }
   const untruncated = a;

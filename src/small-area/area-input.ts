@@ -200,3 +200,15 @@ function designMatrix(table: ColumnSource, options: AreaColumns, m: number, fn: 
   for (let i = 0; i < m; i++) for (let j = 0; j < p; j++) x[i * p + j] = columns[j]![i]!;
   return { x, terms };
 }
+
+/** The sampled areas' direct estimates, variances and design-matrix rows, in fit order. */
+export function sampledArrays(data: AreaData): { y: Float64Array; d: Float64Array; x: Float64Array } {
+  const p = data.terms.length;
+  const x = new Float64Array(data.sampled.length * p);
+  data.sampled.forEach((r, i) => x.set(data.x.subarray(r * p, r * p + p), i * p));
+  return {
+    y: Float64Array.from(data.sampled, (r) => data.direct[r]!),
+    d: Float64Array.from(data.sampled, (r) => data.variance[r]!),
+    x,
+  };
+}

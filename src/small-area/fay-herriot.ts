@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { type ColumnSource, PovineqError } from '../data/index.js';
 import { normalCdf, normalQuantile } from '../core/index.js';
-import { type AreaColumns, readAreas } from './area-input.js';
+import { type AreaColumns, readAreas, sampledArrays } from './area-input.js';
 import { type FayHerriotFit, type FayHerriotMethod, type FitControl, fitFayHerriot } from './fit.js';
 import { predict } from './mse.js';
 
@@ -86,10 +86,7 @@ export function fayHerriot(table: ColumnSource, options: FayHerriotOptions): Fay
   const data = readAreas(table, options, 'fayHerriot');
   const { sampled, direct, variance, x, terms } = data;
   const p = terms.length;
-  const y = Float64Array.from(sampled, (r) => direct[r]!);
-  const d = Float64Array.from(sampled, (r) => variance[r]!);
-  const xs = new Float64Array(sampled.length * p);
-  sampled.forEach((r, i) => xs.set(x.subarray(r * p, r * p + p), i * p));
+  const { y, d, x: xs } = sampledArrays(data);
   const fit = fitFayHerriot(y, d, xs, p, method, options);
   const warnings: string[] = [];
   if (fit.untruncated < 0) {

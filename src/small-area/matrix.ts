@@ -5,11 +5,17 @@
 
 /** Cholesky factor L (lower, row-major) of a symmetric positive-definite p × p matrix, or null. */
 export function cholesky(a: Float64Array, p: number): Float64Array | null {
+  const { l, failed } = factor(a, p, 0);
+  return failed >= 0 ? null : l;
+}
+
+/** Cholesky factorisation that stops at the first pivot not above `minPivot` (its index in `failed`, else −1). */
+function factor(a: Float64Array, p: number, minPivot: number): { l: Float64Array; failed: number } {
   const l = new Float64Array(p * p);
   for (let j = 0; j < p; j++) {
     let d = a[j * p + j]!;
     for (let k = 0; k < j; k++) d -= l[j * p + k]! ** 2;
-    if (!(d > 0)) return null;
+    if (!(d > minPivot)) return { l, failed: j };
     const ljj = Math.sqrt(d);
     l[j * p + j] = ljj;
     for (let i = j + 1; i < p; i++) {
@@ -18,7 +24,7 @@ export function cholesky(a: Float64Array, p: number): Float64Array | null {
       l[i * p + j] = s / ljj;
     }
   }
-  return l;
+  return { l, failed: -1 };
 }
 
 /** Inverse of a symmetric positive-definite matrix from its Cholesky factor. */
@@ -63,21 +69,9 @@ export function dependentColumn(x: Float64Array, m: number, p: number): number {
       for (let b = 0; b <= a; b++) g[a * p + b] += xa * (x[i * p + b]! / Math.sqrt(norms[b]!));
     }
   }
-  const l = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    if (!(norms[j]! > 0)) return j;
-    let d = g[j * p + j]!;
-    for (let k = 0; k < j; k++) d -= l[j * p + k]! ** 2;
-    if (!(d > 1e-10)) return j;
-    const ljj = Math.sqrt(d);
-    l[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = g[i * p + j]!;
-      for (let k = 0; k < j; k++) s -= l[i * p + k]! * l[j * p + k]!;
-      l[i * p + j] = s / ljj;
-    }
-  }
-  return -1;
+  for (let j = 0; j < p; j++) if (!(norms[j]! > 0)) return j;
+  for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) g[a * p + b] = g[b * p + a]!;
+  return factor(g, p, 1e-10).failed;
 }
 
 /** xᵢᵀ Q xᵢ for row i of X (m × p) and a symmetric p × p matrix Q. */

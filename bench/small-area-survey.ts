@@ -110,8 +110,10 @@ function choose(rng: Random, n: number, k: number): number[] {
 
 /**
  * Direct council estimates of child poverty from a sample, with smoothed sampling variances
- * D = deff · p̄(1 − p̄) / nᵢ (p̄ and deff national, nᵢ sampled households with children), as
- * area-level practice does when small areas' own variance estimates are unstable or zero.
+ * D = deff · p̄(1 − p̄) / nᵢ (p̄ the national rate, nᵢ the sampled households with children, deff the
+ * median of the councils' own design effects), as area-level practice does when small areas' own
+ * variance estimates are unstable or zero. The national design effect would overstate deff: it also
+ * carries the weighting effect of the unequal allocation between councils.
  */
 export function directEstimates(sample: ColumnTable, line: number): ColumnTable {
   const children = sample.filter((d: { children: number }) => d.children > 0).derive({
@@ -119,16 +121,25 @@ export function directEstimates(sample: ColumnTable, line: number): ColumnTable 
   });
   const design = surveyDesign(children, { strata: 'council', psu: 'psu', weight: 'design_weight', singlePsu: 'certainty' });
   const national = estimate(headcount, children, { value: 'equivalised_ahc', line, design });
-  const n = children.numRows();
-  const deff = national.se ** 2 / ((national.estimate * (1 - national.estimate)) / n);
-  const byCouncil = estimate(headcount, children, { value: 'equivalised_ahc', line, design, by: 'council' });
   const counts = children.groupby('council').count({ as: 'households' });
+  const byCouncil = estimate(headcount, children, { value: 'equivalised_ahc', line, design, by: 'council' }).join(counts, 'council');
+  const deff = designEffect(byCouncil);
   const p = national.estimate;
   return byCouncil
-    .join(counts, 'council')
     .params({ smooth: deff * p * (1 - p) })
     .derive({ smoothed_variance: (d: { households: number }, $: { smooth: number }) => $.smooth / d.households })
     .orderby('council');
+}
+
+/** Median over areas of se² / (p(1 − p)/n), skipping areas with p of 0 or 1 or a zero se. */
+export function designEffect(direct: ColumnTable): number {
+  const rows = direct.objects() as { estimate: number; se: number; households: number }[];
+  const deffs = rows
+    .filter((r) => r.estimate > 0 && r.estimate < 1 && r.se > 0)
+    .map((r) => r.se ** 2 / ((r.estimate * (1 - r.estimate)) / r.households))
+    .sort((a, b) => a - b);
+  const k = deffs.length;
+  return k % 2 === 1 ? deffs[(k - 1) / 2]! : (deffs[k / 2 - 1]! + deffs[k / 2]!) / 2;
 }
 
 /** One replicate: direct estimates and Fay–Herriot (REML) estimates with the truth, by council. */

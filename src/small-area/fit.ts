@@ -44,9 +44,10 @@ export function fitFayHerriot(y: Float64Array, d: Float64Array, x: Float64Array,
   if (method === 'moments') a = prasadRao(y, d, x, p);
   else {
     a = median(d);
-    // Fisher scoring as sae's eblupFH (iterates may go below 0 while every A + Dᵢ > 0), safeguarded
-    // by a bracket: a step that leaves the interval where the score changes sign is replaced by
-    // bisection, so an overshooting step cannot cycle. Well-behaved fits never trigger it.
+    // Fisher scoring as sae's eblupFH, safeguarded by a bracket: a step that leaves the interval
+    // where the score changes sign is replaced by bisection, so an overshooting step cannot cycle;
+    // a step below 0 stops at the boundary when the score at 0 is not positive. Well-behaved fits
+    // never trigger either.
     let lo = -Math.min(...d);
     let hi = Infinity;
     for (;;) {
@@ -63,6 +64,15 @@ export function fitFayHerriot(y: Float64Array, d: Float64Array, x: Float64Array,
       if (step > 0) lo = Math.max(lo, a);
       else hi = Math.min(hi, a);
       let next = a + step;
+      if (next < 0 && lo < 0) {
+        // below the boundary: if the likelihood already falls at A = 0, the truncated answer is 0
+        // (as sae's max(Â, 0) of a negative root); otherwise the root is positive, so search [0, hi]
+        if (scoringStep(y, d, x, p, 0, method) <= 0) {
+          a = next;
+          break;
+        }
+        lo = 0;
+      }
       if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? (lo + hi) / 2 : a + 2 * Math.abs(step);
       const change = Math.abs(next - a);
       const scale = Math.abs(a) > 0 ? Math.abs(a) : median(d);

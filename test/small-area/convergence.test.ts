@@ -54,3 +54,18 @@ it('a fit whose first Fisher-scoring step leaves the parameter space still conve
   // 1e-10 (fitFH of test/reference/small-area.R): 6.7819313689423653e-06
   expect(Math.abs(model.variance / 6.7819313689423653e-6 - 1)).toBeLessThan(1e-6);
 });
+
+it('when the likelihood falls already at A = 0, REML and ML stop at the boundary with a warning', () => {
+  // direct estimates much closer to the regression line than their sampling variances allow:
+  // yᵢ = 1 + 2xᵢ + 0.01·(−1)ⁱ with Dᵢ = 1, so Σ residual² is far below Σ D and the maximum is at A = 0
+  const x = Array.from({ length: 20 }, (_, i) => i / 19);
+  const table = aq.table({ area: x.map((_, i) => i), estimate: x.map((v, i) => 1 + 2 * v + 0.01 * (-1) ** i), variance: x.map(() => 1), x });
+  for (const method of ['REML', 'ML'] as const) {
+    const warnings: string[] = [];
+    const { areas, model } = fayHerriot(table, { area: 'area', variance: 'variance', covariates: ['x'], method, onWarning: (w) => warnings.push(w) });
+    expect(model.variance).toBe(0);
+    expect(model.untruncatedVariance).toBeLessThan(0);
+    expect(warnings[0]).toMatch(/truncated at 0/);
+    expect(areas.get('eblup', 3)).toBe(areas.get('synthetic', 3));
+  }
+});

@@ -110,3 +110,20 @@ describe('fayHerriotDiagnostics on milk (REML)', () => {
     expect(rel(chiSquareUpper(80, 43), 0.000522926477524697)).toBeLessThan(1e-10);
   });
 });
+
+describe('fayHerriotArcsine out of sample', () => {
+  it('a province without a direct rate gets sin²-corrected synthetic estimate with g1 = Â, and does not change the fit', () => {
+    const rows = provinces.objects() as Record<string, unknown>[];
+    const extra = { ...rows[0], prov: 99, direct: null, n: null, SD: null };
+    const o = { area: 'prov', estimate: 'direct', sampleSize: 'n', bootstrap: { replicates: 20, seed: 2 } } as const;
+    const a = fayHerriotArcsine(provinces, o);
+    const b = fayHerriotArcsine(aq.from([...rows, extra]), o);
+    expect(b.model.variance).toBe(a.model.variance);
+    const last = b.areas.object(52) as Record<string, number | boolean>;
+    expect(last.in_sample).toBe(false);
+    const mu = a.model.coefficients.get('estimate', 0) as number; // intercept-only: the synthetic estimate is β̂
+    expect(last.transformed as number).toBeCloseTo(mu, 14);
+    expect(last.eblup as number).toBeCloseTo((1 - Math.cos(2 * mu) * Math.exp(-2 * a.model.variance)) / 2, 14);
+    expect(last.mse as number).toBeGreaterThan(0);
+  });
+});

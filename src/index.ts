@@ -372,7 +372,27 @@ export {
 
 registerOps();
 
-// Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics
-export * from './small-area/index.js';
+// Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics,
+// reliability flags, and their charts.
+export {
+  fayHerriot,
+  type FayHerriot,
+  type FayHerriotModel,
+  type FayHerriotOptions,
+  type AreaColumns,
+  type FayHerriotMethod,
+  type FitControl,
+  type FayHerriotFit,
+  fayHerriotArcsine,
+  type FayHerriotArcsineOptions,
+  type BootstrapOptions,
+  benchmark,
+  type BenchmarkOptions,
+  fayHerriotDiagnostics,
+  type FayHerriotDiagnostics,
+  reliability,
+  RELIABILITY_CLASSES,
+  type ReliabilityOptions,
+} from './small-area/index.js';
 export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
 export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';

@@ -68,7 +68,7 @@ describe('benchmark', () => {
     const before = JSON.stringify(table.objects());
     benchmark(table, { target, population: 'Nd' });
     expect(JSON.stringify(table.objects())).toBe(before);
-    const bad = table.derive({ Nd: (d: { Nd: number }, $: unknown) => d.Nd * 0 });
+    const bad = table.derive({ Nd: (d: { Nd: number }) => d.Nd * 0 });
     expect(thrown(() => benchmark(bad, { target, population: 'Nd' })).message).toMatch(/population column "Nd" has 52 zero or negative values/);
     expect(thrown(() => benchmark(table, { target: NaN, population: 'Nd' })).code).toBe('INVALID_OPTION');
   });

@@ -382,3 +382,28 @@ export { readFRS, type ReadFRSOptions, FRS_VARIABLES } from './policy/frs.js';
 export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/synthetic-targets.js';
 
 registerOps();
+
+// Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics,
+// reliability flags, and their charts.
+export {
+  fayHerriot,
+  type FayHerriot,
+  type FayHerriotModel,
+  type FayHerriotOptions,
+  type AreaColumns,
+  type FayHerriotMethod,
+  type FitControl,
+  type FayHerriotFit,
+  fayHerriotArcsine,
+  type FayHerriotArcsineOptions,
+  type BootstrapOptions,
+  benchmark,
+  type BenchmarkOptions,
+  fayHerriotDiagnostics,
+  type FayHerriotDiagnostics,
+  reliability,
+  RELIABILITY_CLASSES,
+  type ReliabilityOptions,
+} from './small-area/index.js';
+export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
+export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';

@@ -224,8 +224,6 @@ export function replicateInterval(values: number[], level: number): [number, num
  * household weight, the person counts as src/income names them, and the design columns.
  */
 function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions | undefined): ColumnTable {
-  const older = new Float64Array(p.n);
-  for (let i = 0; i < p.n; i++) older[i] = p.base.children[i]! - p.base.childrenUnder14[i]!;
   const columns: Record<string, ArrayLike<unknown>> = {
     eq_BHC_before: p.eqBefore.BHC,
     eq_BHC_after: p.eqAfter.BHC,
@@ -233,7 +231,7 @@ function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions 
     eq_AHC_after: p.eqAfter.AHC,
     weight: p.base.weight,
     adults: p.base.adults,
-    children_14_plus: older,
+    children: p.base.children,
     children_under_14: p.base.childrenUnder14,
     pensioners: p.base.pensioners,
   };
@@ -245,14 +243,12 @@ function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions 
   return aq.table(columns as never);
 }
 
-const GROUP_KEYS = { all: 'all', children: 'children', workingAge: 'working-age', pensioners: 'pensioners' } as const;
-
 /** The paired change of one outcome from src/inference (poverty lines fixed at compare()'s values). */
 function inferenceChange(p: Paired, table: ColumnTable, spec: NonNullable<Outcome['inference']>, level: number, options: CrossCheckOptions) {
   const common = {
     before: `eq_${spec.basis}_before`,
     after: `eq_${spec.basis}_after`,
-    persons: GROUP_KEYS[spec.people],
+    persons: spec.people,
     level,
     ...(options.design ? { design: options.design } : { weight: 'weight' }),
     ...(options.method ? { method: options.method } : {}),

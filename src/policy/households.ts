@@ -9,6 +9,7 @@ import {
   rowCount,
   toNumeric,
 } from '../data/index.js';
+import type { HouseholdArrays } from '../income/index.js';
 
 /**
  * The household microdata schema: one row per household, money in £ per week (2021/22 prices for
@@ -174,23 +175,6 @@ function readFlagsOrNumbers(raw: ArrayLike<unknown>): { values: Float64Array; mi
     values[i] = v ? 1 : 0;
   }
   return { values, missing: [], nonNumeric: [], nonFinite: [] };
-}
-
-/** A household table read into typed columns once, for compare() and its relatives. */
-export interface HouseholdArrays {
-  n: number;
-  id: ArrayLike<unknown>;
-  weight: Float64Array;
-  adults: Float64Array;
-  children: Float64Array;
-  childrenUnder14: Float64Array;
-  pensioners: Float64Array;
-  incomeBhc: Float64Array;
-  housingCosts: Float64Array;
-  energySpend: Float64Array;
-  council: ArrayLike<unknown>;
-  simdDecile: Float64Array;
-  netTransfer: Float64Array;
 }
 
 /** Columns compare() reads. */

@@ -3,7 +3,7 @@ import type { ColumnTable } from 'arquero';
 import { fromColumns, quantileOf } from '../core/index.js';
 import { giniOf } from '../measures/index.js';
 import { validateHouseholds } from './households.js';
-import { type Basis, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
+import { type Basis, equivalenceFactors, equivalisedIncome, personWeights } from '../income/index.js';
 import { householdDeciles } from './synthetic.js';
 import { syntheticTargets } from './synthetic-targets.js';
 
@@ -61,7 +61,7 @@ export function syntheticCalibration(households: ColumnTable): ColumnTable {
   const groups = [
     ['All people', pw.all, false],
     ['Children', pw.children, true],
-    ['Working-age adults', pw.workingAge, true],
+    ['Working-age adults', pw['working-age'], true],
     ['Pensioners', pw.pensioners, true],
   ] as const;
   for (const basis of ['BHC', 'AHC'] as const) {

@@ -255,6 +255,7 @@ export {
   piis,
   piisTable,
   piisCatalog,
+  piisPersistent,
   type PiisOptions,
   type PiisAveraging,
   childPovertyTargets,

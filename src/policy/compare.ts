@@ -92,7 +92,8 @@ export function impactTables(p: Paired, label: string): Impact {
 function povertyTable(p: Paired): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   for (const measure of ['relative', 'absolute', 'deep'] as const) {
-    for (const basis of ['BHC', 'AHC'] as const) {
+    // AHC first: the Child Poverty (Scotland) Act 2017 measures its targets after housing costs (s. 7(1))
+    for (const basis of ['AHC', 'BHC'] as const) {
       const [l0, l1] = p.lines[measure][basis];
       for (const group of PERSON_GROUPS) {
         const f = povertyFlows(p.eqBefore[basis], p.eqAfter[basis], p.pw[group], l0, l1);

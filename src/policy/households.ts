@@ -45,22 +45,6 @@ export const OPTIONAL_HOUSEHOLD_SCHEMA = {
 /** A required schema column. */
 export type HouseholdSchemaColumn = keyof typeof HOUSEHOLD_SCHEMA;
 
-/** Numeric schema columns (everything except household_id and council). */
-export const NUMERIC_COLUMNS = [
-  'weight',
-  'adults',
-  'children',
-  'children_under_14',
-  'pensioners',
-  'income_bhc',
-  'housing_costs',
-  'energy_spend',
-  'motor_fuel_spend',
-  'means_tested',
-  'two_child_limit_children',
-  'simd_decile',
-] as const;
-
 /** Columns that may not be negative (spends, counts). */
 const NON_NEGATIVE: readonly string[] = [
   'adults',

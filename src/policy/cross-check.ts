@@ -1,9 +1,9 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { percentileInterval, random } from '../core/index.js';
+import { percentileInterval } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { validateHouseholds } from './households.js';
-import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
+import { type DesignOptions, type VarianceMethod, change, multinomialReplicates } from '../inference/index.js';
 import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
 import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
@@ -104,13 +104,7 @@ export function crossCheck(
   const base = validateHouseholds(baseline, { by: 'crossCheck() baseline' });
   const cache = baselineCache(base);
   // the same multiplicities for every policy, so policies are compared on the same replicates
-  const rng = random(seed);
-  const multiplicities: Float64Array[] = [];
-  for (let r = 0; r < replicates; r++) {
-    const m = new Float64Array(base.n);
-    for (let k = 0; k < base.n; k++) m[rng.integer(base.n)]!++;
-    multiplicities.push(m);
-  }
+  const multiplicities = multinomialReplicates(base.n, replicates, seed);
 
   const rows: Record<string, unknown>[] = [];
   for (const [name, scenario] of entries) {

@@ -1,8 +1,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, type ChartRow, field, frame } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
+
+/** The columns {@link simdGradientChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { group: { default: 'group' }, value: { default: 'rate', numeric: true }, rank: { default: 'rank', numeric: true } } as const;
 
 /** The fitted line of a slope index of inequality: value = intercept + slope × rank. */
 export interface SiiLine {
@@ -45,12 +49,8 @@ export interface SimdGradientChartOptions extends ChartOptions {
  */
 export function simdGradientChart(table: ChartData, options: SimdGradientChartOptions = {}): TopLevelSpec {
   const chart = 'simdGradientChart';
-  const group = options.group ?? 'group';
-  const value = options.value ?? 'rate';
-  const rank = options.rank ?? 'rank';
-  const rows = chartRows(chart, table, { [group]: 'group', [value]: 'value', [rank]: 'rank' }, ['population']);
-  requireNumbers(chart, rows, value, 'value');
-  requireNumbers(chart, rows, rank, 'rank');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['population']);
+  const { group, value, rank } = col;
   const outside = rows.flatMap((r, i) => ((r[rank] as number) < 0 || (r[rank] as number) > 1 ? [i] : []));
   if (outside.length) {
     throw new PovineqError('INVALID_CHART', `${chart}: column "${rank}" must hold population ranks in [0, 1] but ${outside.length} row${outside.length > 1 ? 's are' : ' is'} outside (rows ${outside.slice(0, 5).join(', ')})`, { chart, column: rank, rows: outside, option: 'rank' });

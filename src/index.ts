@@ -36,3 +36,7 @@ export * from './charts/index.js';
 export * from './policy/index.js';
 
 registerOps();
+
+// Measures as SQL: measuresSQL compiles the core set for DuckDB, PostgreSQL, Spark SQL and BigQuery; queryMeasures runs it
+export { measuresSQL, queryMeasures, SQL_MEASURES } from './sql/index.js';
+export type { BoundSQL, CompiledMeasures, SqlMeasure, SqlSource, MeasuresSQLOptions, MeasuresSQLRequest, SqlConnection, SqlDialectName } from './sql/index.js';

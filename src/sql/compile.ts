@@ -218,7 +218,12 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
 
   const ctes: string[] = [];
   const kept = keepCondition(o, d);
-  ctes.push(`src AS (\n  ${rawStep(o, d, from, facts, false)}${kept.length ? `\n  WHERE ${kept.join(' AND ')}` : ''}\n)`);
+  // The filter sits outside the step that names x and w, so that it reads them, not source columns of those names.
+  ctes.push(
+    kept.length
+      ? `src AS (\n  SELECT * FROM (${rawStep(o, d, from, facts, false)}) AS raw\n  WHERE ${kept.join(' AND ')}\n)`
+      : `src AS (\n  ${rawStep(o, d, from, facts, false)}\n)`,
+  );
   ctes.push(
     `ranked AS ${mat}(\n  SELECT ${[...keys, 'x', 'w'].join(', ')},\n` +
       `    SUM(w) ${running} AS cw,\n` +
@@ -265,8 +270,8 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
     );
   }
   // The lines: a fixed one, the population's (one line for every group), or each group's own.
-  const fraction = usesFgtLine || usesArpt ? params.num(o.fraction) : lit(0.6);
   const fixed = o.line !== undefined ? params.num(o.line) : undefined;
+  const fraction = fixed === undefined && (usesFgtLine || usesArpt) ? params.num(o.fraction) : lit(0.6);
   const medianOf = populationLine ? 'pop' : 's1';
   const lineE = fixed ?? `${fraction} * ${medianOf}.median_e`;
   const lineL = fixed ?? `${fraction} * ${medianOf}.median_l`;

@@ -67,7 +67,7 @@ function pgRunner(client: PgClientLike): SqlRunner {
     dialect: 'postgres',
     async run(sql, params) {
       const result = await client.query({ text: sql, values: params, rowMode: 'array' });
-      const types = result.fields.map((f) => PG_TYPES[f.dataTypeID] ?? `oid ${f.dataTypeID}`);
+      const types = result.fields.map((f) => PG_TYPES[f.dataTypeID] ?? `pg type ${f.dataTypeID}`);
       const numeric = types.map((t) => ['int8', 'numeric'].includes(t));
       const rows = result.rows.map((row) => row.map((v, j) => (numeric[j] && typeof v === 'string' ? Number(v) : v)));
       return { columns: result.fields.map((f) => f.name), types, rows };

@@ -3,6 +3,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { equivalenceTests } from './equivalence.js';
+import { errorTests } from './errors.js';
 import { type TestPostgres, startPostgres } from './postgres-server.js';
 import type { Sample } from './samples.js';
 
@@ -36,4 +37,5 @@ async function load(s: Sample): Promise<string> {
 
 describe('PostgreSQL', () => {
   equivalenceTests({ connection: () => client, load });
+  describe('bad input', () => errorTests({ connection: () => client, exec: async (sql) => void (await client.query(sql)) }));
 });

@@ -156,8 +156,10 @@ function checksQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFa
 }
 
 /**
- * The EU-SILC quantile at p of the rows of `ranked` (cw cumulative weight, tw total, x_next the next
- * value): the first unit whose share reaches p, averaged with the next when the share equals p.
+ * The EU-SILC quantile at p of the rows of `ranked` (cw cumulative weight, tw total): the first unit
+ * whose share reaches p, averaged with the next unit when the share equals p. The next unit is the
+ * first whose cumulative weight passes p·W + tolerance (a unit lighter than twice the tolerance,
+ * 2e-12 of the total, would be skipped over; no survey has one).
  */
 function eurostatQuantile(p: string, isZero: boolean, isOne: boolean, prefix = ''): string {
   if (isZero) return `MIN(${prefix}x)`;
@@ -166,7 +168,7 @@ function eurostatQuantile(p: string, isZero: boolean, isOne: boolean, prefix = '
   const tol = `${TIE_TOLERANCE} * ${prefix}tw`;
   const band = `ABS(${prefix}cw - ${t}) <= ${tol}`;
   const bandX = `MIN(CASE WHEN ${band} THEN ${prefix}x END)`;
-  const bandNext = `MIN(CASE WHEN ${band} THEN ${prefix}x_next END)`;
+  const bandNext = `MIN(CASE WHEN ${prefix}cw > ${t} + ${tol} THEN ${prefix}x END)`;
   return (
     `CASE WHEN ${bandX} IS NULL THEN MIN(CASE WHEN ${prefix}cw >= ${t} - ${tol} THEN ${prefix}x END) ` +
     `ELSE (${bandX} + COALESCE(${bandNext}, ${bandX})) / 2 END`
@@ -227,8 +229,6 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
   ctes.push(
     `ranked AS ${mat}(\n  SELECT ${[...keys, 'x', 'w'].join(', ')},\n` +
       `    SUM(w) ${running} AS cw,\n` +
-      `    SUM(w * x) ${running} AS ct,\n` +
-      `    LEAD(x) OVER (${part}${order}) AS x_next,\n` +
       `    SUM(w) OVER (${part.trim()}) AS tw\n  FROM src\n)`,
   );
 
@@ -239,6 +239,7 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
     'MAX(tw) AS tw',
     'SUM(w * x) AS tt',
     `${eurostatQuantile(lit(0.5), false, false)} AS median_e`,
+    `MIN(CASE WHEN cw >= ${lit(0.5)} * tw - ${TIE_TOLERANCE} * tw THEN x END) AS median_first`,
     `${laekenQuantile(lit(0.5))} AS median_l`,
     `${laekenQuantile(lit(0.2))} AS q20`,
     `${laekenQuantile(lit(0.8))} AS q80`,
@@ -254,7 +255,7 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
     s1.push(
       `MIN(CASE WHEN cw >= ${t} THEN x END) AS l${k}_x`,
       `COALESCE(MAX(CASE WHEN cw < ${t} THEN cw END), 0) AS l${k}_c`,
-      `COALESCE(MAX(CASE WHEN cw < ${t} THEN ct END), 0) AS l${k}_t`,
+      `COALESCE(SUM(CASE WHEN cw < ${t} THEN w * x END), 0) AS l${k}_t`,
     );
   }
   if (m.has('quantiles')) {
@@ -263,9 +264,15 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
   ctes.push(`s1 AS (\n  SELECT ${s1.join(',\n    ')}\n  FROM ranked${groupBy}\n)`);
 
   if (populationLine) {
+    // The population's median lies between the smallest and the largest group median (below every
+    // group's median, every group's share is at most one half, so the population's is too; above
+    // every one, more than half): only the rows in that range are sorted again, the weight below
+    // it is added to their running sum.
     ctes.push(
-      `pranked AS (\n  SELECT x, w,\n    SUM(w) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cw,\n` +
-        `    LEAD(x) OVER (${order}) AS x_next,\n    SUM(w) OVER () AS tw\n  FROM src\n)`,
+      `bounds AS (\n  SELECT MIN(median_first) AS lo, MAX(median_l) AS hi, SUM(tw) AS tw_all FROM s1\n)`,
+      `pranked AS (\n  SELECT x, w,\n    (SELECT COALESCE(SUM(src.w), 0) FROM src, bounds WHERE src.x < bounds.lo) + ` +
+        `SUM(w) OVER (${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cw,\n    bounds.tw_all AS tw\n` +
+        `  FROM src CROSS JOIN bounds WHERE src.x >= bounds.lo AND src.x <= bounds.hi\n)`,
       `pop AS (\n  SELECT ${eurostatQuantile(lit(0.5), false, false)} AS median_e, ${laekenQuantile(lit(0.5))} AS median_l\n  FROM pranked\n)`,
     );
   }
@@ -283,12 +290,12 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
   // Step 2, per group, with the lines and means known: poverty sums, S80/S20 shares, entropy sums.
   const s2: string[] = [
     ...keys.map((k) => `r.${k}`),
-    'MAX(CASE WHEN r.x < l.line THEN r.cw END) AS below_w',
+    'SUM(CASE WHEN r.x < l.line THEN r.w END) AS below_w',
     'SUM(CASE WHEN r.x < l.line THEN r.w * (l.line - r.x) ELSE 0 END) AS gap_s',
     'SUM(CASE WHEN r.x < l.line THEN r.w * (l.line - r.x) * (l.line - r.x) ELSE 0 END) AS severity_s',
     'MAX(CASE WHEN r.x < l.arpt THEN r.cw END) AS poor_w',
-    'MAX(CASE WHEN r.x <= l.q20 THEN r.ct END) AS bottom20',
-    'MAX(CASE WHEN r.x <= l.q80 THEN r.ct END) AS upto80',
+    'SUM(CASE WHEN r.x <= l.q20 THEN r.w * r.x END) AS bottom20',
+    'SUM(CASE WHEN r.x <= l.q80 THEN r.w * r.x END) AS upto80',
   ];
   if (usesEntropy) {
     s2.push(

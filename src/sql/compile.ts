@@ -50,13 +50,29 @@ export const AUX = {
 // The tolerance of the EU-SILC rule's "share equals p exactly" (see core/quantile.ts).
 const TIE_TOLERANCE = '1e-12';
 
+/**
+ * The user values of a query. While the text is built, each value is a token that may appear
+ * several times; `finish` writes the dialect's markers: `$n` reused as is, and for positional `?`
+ * markers one value per occurrence, in order.
+ */
 class Params {
-  readonly values: unknown[] = [];
+  private readonly values: unknown[] = [];
   constructor(private readonly d: SqlDialect) {}
-  /** A placeholder for a user value. */
+  /** A token standing for a user value. */
   bind(v: unknown): string {
     this.values.push(v);
-    return this.d.placeholder(this.values.length);
+    return `\u0000${this.values.length}\u0000`;
+  }
+  /** The text with the dialect's markers, and the values in marker order. */
+  finish(text: string): BoundSQL {
+    const params: unknown[] = [];
+    const numbered = this.d.placeholder(1) !== this.d.placeholder(2);
+    const sql = text.replace(/\u0000(\d+)\u0000/g, (_, i: string) => {
+      if (numbered) return this.d.placeholder(Number(i));
+      params.push(this.values[Number(i) - 1]);
+      return this.d.placeholder(params.length);
+    });
+    return { sql, params: numbered ? [...this.values] : params };
   }
   /** A user number, typed as a double. */
   num(v: number): string {
@@ -107,7 +123,7 @@ function sourceText(from: SqlSource, d: SqlDialect, params: Params): string {
 export function probeSQL(dialect: SqlDialectName, from: SqlSource): BoundSQL {
   const d = sqlDialect(dialect);
   const params = new Params(d);
-  return { sql: `SELECT * FROM ${sourceText(from, d, params)} LIMIT 0`, params: params.values };
+  return params.finish(`SELECT * FROM ${sourceText(from, d, params)} LIMIT 0`);
 }
 
 /** The raw rows: group keys g0…, the value x and weight w as doubles (and the raw columns for checks). */
@@ -196,10 +212,10 @@ export function measuresSQL(options: MeasuresSQLRequest, facts: SourceFacts = {}
   const { dialect: _dialect, ...rest } = options;
   const o = normalize(rest as MeasuresSQLOptions);
   const checkParams = new Params(d);
-  const checks = { sql: checksQuery(o, d, sourceText(options.from, d, checkParams), facts), params: checkParams.values };
+  const checks = checkParams.finish(checksQuery(o, d, sourceText(options.from, d, checkParams), facts));
   const params = new Params(d);
   const from = sourceText(options.from, d, params);
-  return { dialect: d.name, sql: mainQuery(o, d, from, facts, params), params: params.values, columns: outputNames(o), checks };
+  return { dialect: d.name, ...params.finish(mainQuery(o, d, from, facts, params)), columns: outputNames(o), checks };
 }
 
 function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFacts, params: Params): string {

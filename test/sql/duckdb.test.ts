@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { datasetPath, eusilc, gini, queryMeasures, arpr, quantile } from '../../src/index.js';
-import { equivalenceTests } from './equivalence.js';
+import { equivalenceTests, referenceTests } from './equivalence.js';
 import { errorTests } from './errors.js';
 import type { Sample } from './samples.js';
 
@@ -44,6 +44,7 @@ async function load(s: Sample): Promise<string> {
 
 describe('DuckDB', () => {
   equivalenceTests({ connection: () => connection, load });
+  referenceTests({ connection: () => connection, load });
   describe('bad input', () => errorTests({ connection: () => connection, exec: async (sql) => void (await connection.run(sql)) }));
 
   test('reads the EU-SILC CSV and a Parquet copy in place, with the same digits as in memory', async () => {

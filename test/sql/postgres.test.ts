@@ -2,7 +2,7 @@
 // stopped after): the SQL measures equal the in-memory ones.
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { equivalenceTests } from './equivalence.js';
+import { equivalenceTests, referenceTests } from './equivalence.js';
 import { errorTests } from './errors.js';
 import { type TestPostgres, startPostgres } from './postgres-server.js';
 import type { Sample } from './samples.js';
@@ -37,5 +37,6 @@ async function load(s: Sample): Promise<string> {
 
 describe('PostgreSQL', () => {
   equivalenceTests({ connection: () => client, load });
+  referenceTests({ connection: () => client, load });
   describe('bad input', () => errorTests({ connection: () => client, exec: async (sql) => void (await client.query(sql)) }));
 });

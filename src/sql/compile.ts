@@ -275,7 +275,7 @@ function mainQuery(o: Normalized, d: SqlDialect, from: string, facts: SourceFact
     );
   }
   if (m.has('quantiles')) {
-    o.quantiles.forEach((p, i) => s1.push(`${eurostatQuantile(params.num(p), p === 0, p === 1)} AS q_${i}`));
+    o.quantiles.forEach((p, i) => s1.push(`${eurostatQuantile(p === 0 || p === 1 ? '' : params.num(p), p === 0, p === 1)} AS q_${i}`));
   }
   ctes.push(`s1 AS (\n  SELECT ${s1.join(',\n    ')}\n  FROM ranked${groupBy}\n)`);
 

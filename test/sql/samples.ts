@@ -32,7 +32,7 @@ export interface Sample {
   w: number[] | undefined;
 }
 
-export const QUANTILES = [0.1, 0.2, 0.25, 0.5, 0.75, 0.8, 0.9];
+export const QUANTILES = [0, 0.1, 0.2, 0.25, 0.5, 0.75, 0.8, 0.9, 1];
 export const EPSILON = [0.5, 1, 1.5, 2];
 
 function column(t: ReturnType<typeof eusilc>, name: string): unknown[] {

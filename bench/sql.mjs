@@ -7,7 +7,7 @@
 // uniform weights; 32 councils) with DuckDB itself, then runs, each in a fresh Node process so that
 // each peak resident memory (maxRSS) is its own:
 //   (1) povineq  queryMeasures over { parquet }: the whole core set per council, DuckDB limited to
-//       --memory-limit (default 1GB) and spilling to a temporary folder;
+//       --memory-limit (default 1400MB) and spilling to a temporary folder;
 //   (2) floor    DuckDB's own query on the same file: quantile_cont(income, 0.5) and sum(weight),
 //       sum(weight * income) per council — unweighted median, no poverty or inequality measure;
 //   (3) memory   the same core set with povineq's in-memory engine after loading the columns into
@@ -24,7 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv.slice(2));
 const ROWS = Number(args.rows ?? 1e8);
 const MEMORY_ROWS = Number(args['memory-rows'] ?? 1e7);
-const MEMORY_LIMIT = args['memory-limit'] ?? '1GB';
+const MEMORY_LIMIT = args['memory-limit'] ?? '1400MB';
 const THREADS = args.threads ?? String(Math.min(os.cpus().length, 4));
 const SEED = 20261205;
 const COUNCILS = 32;
@@ -37,7 +37,12 @@ function parseArgs(argv) {
 
 async function duckdb(tmp) {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:', { memory_limit: MEMORY_LIMIT, threads: THREADS, temp_directory: tmp });
+  const instance = await DuckDBInstance.create(':memory:', {
+    memory_limit: MEMORY_LIMIT,
+    threads: THREADS,
+    temp_directory: tmp,
+    preserve_insertion_order: 'false',
+  });
   return { instance, connection: await instance.connect() };
 }
 
@@ -124,13 +129,15 @@ function run(mode, file, n, tmp) {
 
 async function main() {
   if (args.child) return child(args.child, args.file, Number(args.rows), args.tmp);
-  const dir = fs.mkdtempSync(path.join(args.dir ?? os.tmpdir(), 'povineq-sql-bench-'));
+  // --keep leaves the Parquet files in --dir (default: a new temporary folder) for another run to reuse.
+  const dir = args.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'povineq-sql-bench-'));
   const tmp = path.join(dir, 'spill');
-  fs.mkdirSync(tmp);
+  fs.mkdirSync(tmp, { recursive: true });
   try {
     const { instance, connection } = await duckdb(tmp);
     const write = async (n) => {
       const file = path.join(dir, `rows-${n}.parquet`);
+      if (fs.existsSync(file)) return file;
       const t = performance.now();
       await connection.run(`COPY (${rowsSQL(n)}) TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`);
       console.log(`wrote ${n} rows to Parquet (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -164,7 +171,7 @@ async function main() {
     console.log(`peak RSS of the Node process running the SQL path: ${sql.maxRSSMB.toFixed(0)} MB (limit 2048 MB)`);
     if (!args['no-write']) fs.writeFileSync(path.join(here, 'results', 'sql.json'), JSON.stringify(results, null, 2) + '\n');
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(args.keep ? tmp : dir, { recursive: true, force: true });
   }
 }
 

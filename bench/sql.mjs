@@ -3,8 +3,10 @@
 //   npx tsup --silent && node bench/sql.mjs                        # 1e8 rows (the published run)
 //   node bench/sql.mjs --rows 1e6 --memory-rows 1e6                # a quick check
 //
-// Writes a Parquet file of seeded weighted rows (lognormal incomes rounded to pence, so values tie;
-// uniform weights; 32 councils) with DuckDB itself, then runs, each in a fresh Node process so that
+// Writes a Parquet file of seeded weighted rows (incomes from a Box–Muller draw on hash-based
+// uniforms, exp(ln 20000 + 0.6 z), rounded to pence so values tie — the hashes of (row, seed, 1) and
+// (row, seed, 2) are not independent enough for z to be exactly normal: the Gini is 0.245, not the
+// lognormal's 0.33, which does not matter for timing; uniform weights; 32 councils) with DuckDB itself, then runs, each in a fresh Node process so that
 // each peak resident memory (maxRSS) is its own:
 //   (1) povineq  queryMeasures over { parquet }: the whole core set per council, DuckDB limited to
 //       --memory-limit (default 1400MB) and spilling to a temporary folder;

@@ -406,3 +406,6 @@ export {
 } from './small-area/index.js';
 export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
 export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';
+// Measures as SQL: measuresSQL compiles the core set for DuckDB, PostgreSQL, Spark SQL and BigQuery; queryMeasures runs it
+export { measuresSQL, queryMeasures, SQL_MEASURES } from './sql/index.js';
+export type { BoundSQL, CompiledMeasures, SqlMeasure, SqlSource, MeasuresSQLOptions, MeasuresSQLRequest, SqlConnection, SqlDialectName } from './sql/index.js';

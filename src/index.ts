@@ -36,3 +36,6 @@ export * from './charts/index.js';
 export * from './policy/index.js';
 
 registerOps();
+
+// Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024, PIIS persistent poverty
+export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, piisPersistent, type DwpRelease } from './scotland/child-poverty-local.js';

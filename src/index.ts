@@ -39,3 +39,22 @@ registerOps();
 
 // Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024, PIIS persistent poverty
 export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, piisPersistent, type DwpRelease } from './scotland/child-poverty-local.js';
+export { comparisonLinesChart, type ComparisonLinesChartOptions } from './charts/comparison-lines.js';
+export { rankedDotsChart, ordinal, type RankedDotsChartOptions } from './charts/ranked-dots.js';
+export { deprivationProfileChart, type DeprivationProfileChartOptions } from './charts/deprivation-profile.js';
+export { councilScatterChart, type CouncilScatterChartOptions } from './charts/council-scatter.js';
+export { rankChangeChart, type RankChangeChartOptions } from './charts/rank-change.js';
+export {
+  writeBriefingPage,
+  briefingPageHTML,
+  inlineSVG,
+  formatCell,
+  columnKind,
+  wrapTitle,
+  type ColumnKind,
+  type PackChart,
+  type PackSection,
+  type PackPage,
+  type PackFooter,
+  type WritePageOptions,
+} from './charts/briefing-pack.js';

@@ -4,7 +4,8 @@
 // the numbers behind them, and an A4 PDF of every page printed by headless Chromium.
 //
 //   npm start                                  all 33 pages
-//   npm start -- --council "Glasgow City"      one council (a name or an S12 code; repeatable)
+//   npm start -- --council "Glasgow City"      one council (a name or an S12 code; repeatable;
+//                                              "Scotland" builds the Scotland page)
 //   npm start -- --out <dir> --no-pdf          elsewhere, without PDFs
 //
 // Pages are built from sections (scripts/sections/): each returns a heading, text and charts
@@ -36,13 +37,13 @@ async function main() {
     console.error(`npm start: ${e.message}`);
     process.exit(2);
   }
-  const pages = [...(codes ? [] : ['scotland']), ...(codes ?? 'all')];
   console.log(`povineq briefing pack → ${path.relative(process.cwd(), out) || '.'}/`);
 
   // two workers share the pages (each loads the data once); the PDFs follow in one browser
-  const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism?.() ?? 2, 4));
+  const jobs = Math.max(1, Math.min(args.jobs ?? os.availableParallelism?.() ?? 2, 4, codes?.length ?? 33));
   const built = new Date().toISOString().slice(0, 10);
-  const all = pages.includes('all') ? null : pages;
+  // null: the Scotland page and every council
+  const all = codes;
   const results = [];
   await new Promise((resolve, reject) => {
     let running = jobs;

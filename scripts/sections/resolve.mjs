@@ -25,11 +25,15 @@ export function suggestCouncils(given, limit = 3) {
   return scored.sort((a, b) => a.score - b.score).slice(0, limit);
 }
 
-/** S12 codes for names or codes; throws an Error naming each unknown value with suggestions. */
+/** S12 codes for names or codes ('scotland' for the Scotland page); throws an Error naming each unknown value with suggestions. */
 export function resolveCouncils(values) {
   const out = [];
   const problems = [];
   for (const v of values) {
+    if (/^(scotland|S92000003)$/i.test(String(v).trim())) {
+      out.push('scotland');
+      continue;
+    }
     const [code] = councilCodes([v], { unknown: 'null' });
     if (code) out.push(code);
     else {

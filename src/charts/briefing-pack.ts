@@ -183,7 +183,10 @@ footer.pack code { background: #f3f3f3; padding: 1px 4px; }
 @media print {
   body { font-size: 10pt; }
   header.pack { background: none; color: var(--ink); padding: 0 0 6px; border-bottom: 2px solid var(--ink); }
-  header.pack nav, .skip, details, .files { display: none; }
+  header.pack nav, .skip, details, .files, figcaption .desc, figcaption .source { display: none; }
+  figure { padding: 4px 0; margin: 0 0 8px; border-top: none; }
+  figure svg { max-height: 118mm; width: auto; max-width: 100%; margin: 0 auto; }
+  section > p, .lede { font-size: 9.5pt; }
   main { padding: 0; max-width: none; }
   figure { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; }
@@ -214,8 +217,8 @@ export function briefingPageHTML(page: PackPage, svgs: Record<string, string>, f
         `<figure id="${escapeHTML(c.name)}" aria-labelledby="fig-${i}">` +
         `<h3 id="fig-${i}" class="sr-only">${escapeHTML(title)}${subtitle ? `: ${escapeHTML(subtitle)}` : ''}</h3>` +
         inlineSVG(svg, `c${i}`, description) +
-        `<figcaption><p>${escapeHTML(description)}</p>` +
-        (spec.usermeta?.povineq?.source ? `<p>Source: ${escapeHTML(spec.usermeta.povineq.source.replace(/[.\s]+$/, ''))}.${spec.usermeta.povineq.note ? ` ${escapeHTML(spec.usermeta.povineq.note)}` : ''}</p>` : '') +
+        `<figcaption><p class="desc">${escapeHTML(description)}</p>` +
+        (spec.usermeta?.povineq?.source ? `<p class="source">Source: ${escapeHTML(spec.usermeta.povineq.source.replace(/[.\s]+$/, ''))}.${spec.usermeta.povineq.note ? ` ${escapeHTML(spec.usermeta.povineq.note)}` : ''}</p>` : '') +
         (fileLinks.length ? `<p class="files">Files: ${fileLinks.map((f) => `<a href="${escapeHTML(f)}">${escapeHTML(f)}</a>`).join(' ')}</p>` : '') +
         `</figcaption>` +
         `<details><summary>Data table: ${escapeHTML(title)}</summary>${dataTable(`Numbers behind “${title}”`, tableOf(c), c.columns)}</details>` +

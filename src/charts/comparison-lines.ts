@@ -109,17 +109,18 @@ export function comparisonLinesChart(table: ChartData, options: ComparisonLinesC
         ],
       },
     },
-    {
+    // the highlighted line's label in bold (font weight is a mark property, not an encoding)
+    ...[true, false].map((bold) => ({
       data: { name: 'labels' },
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 12 },
+      transform: [{ filter: `${bold ? '' : '!'}(datum[${JSON.stringify(series)}] === ${JSON.stringify(options.highlight ?? null)})` }],
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 12, fontWeight: bold ? 'bold' : 'normal' },
       encoding: {
         x: { field: 'label_x', type: 'quantitative' },
         y: { field: 'label_y', type: 'quantitative', scale: { domain, nice: false } },
         text: { field: 'label' },
         color: colour,
-        fontWeight: options.highlight ? { condition: { test: `datum[${JSON.stringify(series)}] === ${JSON.stringify(options.highlight)}`, value: 'bold' }, value: 'normal' } : { value: 'normal' },
       },
-    },
+    })),
   );
   const summary = order.map((n) => {
     const pts = rows.filter((r) => String(r[series]) === n).sort((a, b) => (a[x] as number) - (b[x] as number));

@@ -37,8 +37,8 @@ export * from './policy/index.js';
 
 registerOps();
 
-// Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024, PIIS persistent poverty
-export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, piisPersistent, type DwpRelease } from './scotland/child-poverty-local.js';
+// Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024; page writer and its chart builders
+export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, type DwpRelease } from './scotland/child-poverty-local.js';
 export { comparisonLinesChart, type ComparisonLinesChartOptions } from './charts/comparison-lines.js';
 export { rankedDotsChart, ordinal, type RankedDotsChartOptions } from './charts/ranked-dots.js';
 export { deprivationProfileChart, type DeprivationProfileChartOptions } from './charts/deprivation-profile.js';

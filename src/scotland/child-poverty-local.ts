@@ -118,31 +118,3 @@ export function nrsPopulationCensus(): ColumnTable {
     population: Array.from(t.array('population'), Number),
   });
 }
-
-/**
- * Persistent poverty in Scotland (PIIS 2023 release, published 23 March 2023; Understanding Society):
- * the share of each group in relative poverty in at least three of four years. One row per group,
- * basis and four-year period: `group` (`All people`, `Children`, `Working-age adults`,
- * `Pensioners`), `basis` (`BHC`/`AHC`), `period` (`2017-2021`), `year` (2021, the last year), `rate`
- * (a fraction, rounded to 2 d.p. as published). Children AHC 2017-2021 = 0.18. No later edition is
- * bundled. Source: Scottish Government (OGL v3); datasets/PROVENANCE.md section 9.
- *
- * @example
- * piisPersistent().filter((d) => d.group === 'Children' && d.basis === 'AHC')
- */
-export function piisPersistent(): ColumnTable {
-  const groups: Record<string, string> = { '1a': 'All people', '2a': 'Children', '3a': 'Working-age adults', '4a': 'Pensioners' };
-  const rows = readCSV(datasetPath('piis2023_persistent_values.csv'), { autoType: false })
-    .objects()
-    .map((r) => r as Record<string, unknown>)
-    .filter((r) => (r.table_id as string) in groups && /^\d{4}-\d{4}$/.test(r.row_label as string));
-  return aq.from(
-    rows.map((r) => ({
-      group: groups[r.table_id as string],
-      basis: String(r.column_label).startsWith('After') ? 'AHC' : 'BHC',
-      period: r.row_label as string,
-      year: Number(String(r.row_label).slice(5)),
-      rate: num(r.value),
-    })),
-  );
-}

@@ -71,7 +71,7 @@ export function loadContext(override = {}) {
     dwp, ecp, wards, zones: byCouncil, scotlandSii, councilSii, outcomes, izOutcomes, children,
     indicators, lgbfValues,
     piis: override.piis ?? piis(),
-    persistent: override.persistent ?? piisPersistent().objects(),
+    persistent: override.persistent ?? piisPersistent(),
     targets: childPovertyTargets(),
   };
 }

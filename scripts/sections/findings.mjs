@@ -94,16 +94,14 @@ export function rangeFinding(measure, highest, lowest) {
 }
 
 /**
- * The Act's targets: "Child poverty after housing costs was 24% in 2019-22, 6 points above the
- * 18% interim target for 2023/24".
+ * The Act's targets, from targetsProgress rows of the interim targets: "Child poverty is above all
+ * four interim targets of the Act: relative poverty 24.5% in 2019-22 against 18%".
  */
-export function targetFinding(rate, period, target, targetPeriod) {
-  const gap = rate - target;
-  const where = Math.abs(gap) < 0.0005 ? 'on' : gap > 0 ? `${points(gap)} above` : `${points(gap)} below`;
-  return `Relative child poverty after housing costs was ${pct(rate)} in ${period}, ${where} the ${pct(target, 0)} interim target for ${targetPeriod}`;
-}
-
-/** Persistent poverty: "16% of children were in persistent poverty after housing costs in 2017-2021, above the 8% interim target". */
-export function persistentFinding(rate, period, target) {
-  return `${pct(rate, 0)} of children were in persistent poverty after housing costs in ${period}, ${comparedWith(rate, target)} the ${pct(target, 0)} interim target`;
+export function targetsFinding(interim, labels = {}) {
+  const above = interim.filter((r) => !r.met);
+  const words = ['no', 'one', 'two', 'three', 'four'];
+  const count = above.length === interim.length ? `all ${words[interim.length] ?? interim.length}` : `${words[above.length] ?? above.length} of the ${words[interim.length] ?? interim.length}`;
+  const lead = above.length === 0 ? 'Child poverty in Scotland has met every interim target of the Act' : `Child poverty in Scotland is above ${count} interim targets of the Act`;
+  const relative = interim.find((r) => r.measure === 'relative');
+  return relative ? `${lead}: ${(labels.relative ?? 'relative poverty').toLowerCase()} ${pct(relative.rate)} in ${relative.period} against ${pct(relative.target, 0)}` : lead;
 }

@@ -1,61 +1,48 @@
 // The sections of the Scotland page: the Act's targets (after housing costs), councils compared,
 // and income deprivation across SIMD deciles nationally.
 import * as aq from 'arquero';
-import { povertyTrendChart, comparisonLinesChart, councilMap, rankedDotsChart, simdGradientChart } from 'povineq';
+import { povertyTrendChart, targetsProgress, councilMap, rankedDotsChart, simdGradientChart } from 'povineq';
 import { SCOTLAND, SOURCES } from './context.mjs';
-import { targetFinding, persistentFinding, rangeFinding, pct, points } from './findings.mjs';
+import { targetsFinding, rangeFinding, pct, points } from './findings.mjs';
 
 const op = aq.op;
 
-const MEASURE_NAMES = { relative: 'Relative poverty', absolute: 'Absolute poverty', combined: 'Low income and material deprivation' };
+const LABELS = {
+  relative: 'Relative poverty',
+  absolute: 'Absolute poverty',
+  combined: 'Low income and material deprivation',
+  persistent: 'Persistent poverty',
+};
 
-/** Child poverty against the Child Poverty (Scotland) Act 2017 targets, after housing costs (s. 7(1)). */
+/** Child poverty against the four targets of the Child Poverty (Scotland) Act 2017, after housing costs (s. 7(1)). */
 export function targetsSection(ctx) {
-  const measures = ['relative', 'absolute', 'combined'];
-  const series = ctx.piis
+  const measures = Object.keys(LABELS);
+  const both = ctx.piis.concat(ctx.persistent);
+  const series = both
     .params({ measures })
-    .filter((d, $) => d.group === 'Children' && d.basis === 'AHC' && d.averaging === '3-year' && op.includes($.measures, d.measure) && d.rate !== null)
-    .derive({ measure: aq.escape((d) => MEASURE_NAMES[d.measure]) })
-    .select('period', 'year', 'measure', 'rate', 'sample_size')
-    .objects();
-  const targets = ctx.targets
-    .params({ measures })
-    .filter((d, $) => op.includes($.measures, d.measure))
-    .derive({ measure: aq.escape((d) => MEASURE_NAMES[d.measure]) })
-    .objects();
-  const relative = series.filter((r) => r.measure === MEASURE_NAMES.relative).sort((a, b) => a.year - b.year).at(-1);
-  const interim = targets.find((t) => t.measure === MEASURE_NAMES.relative && t.kind === 'interim');
+    .filter((d, $) => d.group === 'Children' && d.basis === 'AHC' && op.includes($.measures, d.measure) && d.rate !== null && d.year >= 2010)
+    .select('period', 'year', 'measure', 'rate')
+    .orderby('measure', 'year');
+  const progress = targetsProgress(both).filter((d) => d.kind === 'interim').objects();
   const spec = povertyTrendChart(series, {
-    targets,
-    label: 'Children in poverty after housing costs',
-    title: targetFinding(relative.rate, relative.period, interim.target, interim.period),
-    subtitle: 'Scotland, children, after housing costs (the statutory basis, s. 7(1) of the Act), three-year averages, % of children; dashed lines end at the interim (2023/24) and final (2030/31) targets',
-    source: SOURCES.piis,
-    note: 'Survey estimates (Family Resources Survey): PIIS publishes no intervals; three-year averages smooth sampling noise. The 2020/21 survey year is left out of the averages.',
+    targets: ctx.targets,
+    panels: true,
+    seriesLabels: LABELS,
+    label: 'Children in poverty',
+    title: targetsFinding(progress, LABELS),
+    subtitle: 'Scotland, share of children after housing costs (the Act\u2019s basis, s. 7(1)); three-year averages (persistent: four-year panel periods); interim targets 2023/24, final 2030/31',
+    source: `${SOURCES.piis}; persistent poverty: ${SOURCES.persistent}`,
+    note: 'Survey estimates (Family Resources Survey; Understanding Society for persistent poverty); PIIS publishes no intervals. Three-year averages smooth sampling noise; 2020/21 is left out of PIIS averages.',
   });
-
-  const persistent = ctx.persistent.filter((r) => r.group === 'Children' && r.rate !== null).map((r) => ({ series: `Children, ${r.basis === 'AHC' ? 'after' : 'before'} housing costs`, period: r.period, year: r.year, rate: r.rate, basis: r.basis }));
-  const latestAhc = persistent.filter((r) => r.basis === 'AHC').sort((a, b) => a.year - b.year).at(-1);
-  const persistentTarget = ctx.targets.objects().find((t) => t.measure === 'persistent' && t.kind === 'interim');
-  const persistentSpec = comparisonLinesChart(persistent, {
-    highlight: 'Children, after housing costs',
-    label: 'Children in persistent poverty',
-    title: persistentFinding(latestAhc.rate, latestAhc.period, persistentTarget.target),
-    subtitle: 'Scotland, children in relative poverty in at least three of four years, % of children, four-year periods ending 2014–2021 (year shown: the last of the four)',
-    source: SOURCES.persistent,
-    note: 'This is the newest persistent-poverty edition available here (PIIS 2023 release); later releases revised the series (16% for 2019-2023 in the 2026 release). Rounded to whole percentages as published; small samples (382 children in 2017-2021).',
-  });
+  const table = series.objects().map((r) => ({ ...r, measure: LABELS[r.measure] }));
   return {
     id: 'targets',
     heading: "The Act's targets: child poverty after housing costs",
     paragraphs: [
-      'The Child Poverty (Scotland) Act 2017 sets four targets for 2030/31, with interim targets for 2023/24, on incomes after housing costs (section 7(1)): fewer than 10% of children in relative poverty, 5% in absolute poverty, 5% in combined low income and material deprivation and 5% in persistent poverty.',
-      `The national figures come from the Poverty and Income Inequality in Scotland 2019-22 edition (published March 2023), the newest whose tables are bundled here; persistent poverty from the same release (periods to 2017-2021).`,
+      'The Child Poverty (Scotland) Act 2017 sets four targets for 2030/31, with interim targets for 2023/24, all measured after housing costs (section 7(1)): fewer than 10% of children in relative poverty, 5% in absolute poverty, 5% in combined low income and material deprivation and 5% in persistent poverty.',
+      'Edition shown: Poverty and Income Inequality in Scotland 2019-22 (published March 2023), the newest whose tables are bundled here, and its persistent-poverty workbook (periods to 2017-2021). Later editions revised the series; quote those figures from the Scottish Government\'s current release.',
     ],
-    charts: [
-      { name: 'scotland-child-poverty-targets', spec, table: series, columns: { year: 'year', rate: 'percent1', sample_size: 'number' } },
-      { name: 'scotland-child-persistent-poverty', spec: persistentSpec, table: persistent, columns: { year: 'year', rate: 'percent' } },
-    ],
+    charts: [{ name: 'scotland-child-poverty-targets', spec, table, columns: { year: 'year', rate: 'percent1' } }],
   };
 }
 

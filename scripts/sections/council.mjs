@@ -287,11 +287,12 @@ export function lgbfSection(ctx, code) {
     if (picked.length >= 12) break;
     if (!picked.includes(m) && picked.filter((p) => !bottom.includes(p)).length < 4) picked.push(m);
   }
+  const shownBottom = picked.filter((p) => bottom.includes(p)).length;
   const biggest = moved[0] ? `${moved[0].indicator.replace(/ \([^)]*\)$/, '')} (rank ${moved[0].rank_then} to ${moved[0].rank_now})` : null;
   const spec = rankChangeChart(picked, {
     of: 32, thenLabel: 'about five years earlier', nowLabel: 'latest year',
     title: lgbfFinding(name, bottom.length, rows.length, biggest),
-    subtitle: `Rank among 32 councils (1 = best, by each indicator's own direction): hollow = about five years earlier, filled = latest year; bottom-quartile indicators first, then the biggest moves`,
+    subtitle: `Rank among 32 councils (1 = best, by each indicator's own direction): hollow = about five years earlier, filled = latest year; ${shownBottom ? `the ${shownBottom === bottom.length ? '' : `${shownBottom} lowest-ranked of the `}${bottom.length} bottom-quartile indicators, then ` : ''}the biggest moves`,
     source: SOURCES.lgbf,
     note: 'Ranks hide how close councils are; check the values in the data table. The bundled LGBF release ends in 2020-21.',
     height: Math.max(80, 26 * picked.length),

@@ -100,7 +100,7 @@ export function rangeFinding(measure, highest, lowest) {
 export function targetsFinding(interim, labels = {}) {
   const above = interim.filter((r) => !r.met);
   const words = ['no', 'one', 'two', 'three', 'four'];
-  const count = above.length === interim.length ? `all ${words[interim.length] ?? interim.length}` : `${words[above.length] ?? above.length} of the ${words[interim.length] ?? interim.length}`;
+  const count = above.length === interim.length ? (interim.length === 2 ? 'both' : `all ${words[interim.length] ?? interim.length}`) : `${words[above.length] ?? above.length} of the ${words[interim.length] ?? interim.length}`;
   const lead = above.length === 0 ? 'Child poverty in Scotland has met every interim target of the Act' : `Child poverty in Scotland is above ${count} interim targets of the Act`;
   const relative = interim.find((r) => r.measure === 'relative');
   return relative ? `${lead}: ${(labels.relative ?? 'relative poverty').toLowerCase()} ${pct(relative.rate)} in ${relative.period} against ${pct(relative.target, 0)}` : lead;

@@ -48,8 +48,8 @@ export function councilScatterChart(table: ChartData, options: CouncilScatterCha
   const width = options.width ?? 460;
   const height = options.height ?? 300;
   const data = rows.map((r) => ({ ...r, highlighted: highlight.has(String(r[name])) }));
-  const xEnc = { field: field(x), type: 'quantitative', title: xLabel, axis: axisFormat(xFormat), scale: { zero: true } };
-  const yEnc = { field: field(y), type: 'quantitative', title: yLabel, axis: axisFormat(yFormat), scale: { zero: true } };
+  const xEnc = { field: field(x), type: 'quantitative', title: xLabel, axis: { ...axisFormat(xFormat), tickCount: 6, labelOverlap: true }, scale: { zero: true } };
+  const yEnc = { field: field(y), type: 'quantitative', title: yLabel, axis: { ...axisFormat(yFormat), tickCount: 6, labelOverlap: true }, scale: { zero: true } };
   const layer: Record<string, unknown>[] = [];
   if (options.reference?.x !== undefined) {
     layer.push({ data: { values: [{ v: options.reference.x }] }, mark: { type: 'rule', strokeDash: [5, 4], color: COLOURS.reference }, encoding: { x: { field: 'v', type: 'quantitative' } } });

@@ -189,7 +189,8 @@ footer.pack code { background: #f3f3f3; padding: 1px 4px; }
   section > p, .lede { font-size: 9.5pt; }
   main { padding: 0; max-width: none; }
   figure { break-inside: avoid; page-break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h2 { break-after: avoid; break-inside: avoid; }
+  main > section + section { break-before: page; }
   ul.councils { columns: 3; font-size: 8.5pt; }
   footer.pack { break-inside: avoid; padding: 8px 0; }
 }

@@ -58,3 +58,4 @@ export {
   type PackFooter,
   type WritePageOptions,
 } from './charts/briefing-pack.js';
+export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/spread-strips.js';

@@ -3,11 +3,11 @@
 // from findings.mjs, computed from the same numbers the chart draws.
 import {
   comparisonLinesChart, deprivationProfileChart, simdGradientChart, rankedDotsChart, dataZoneMap,
-  councilScatterChart, rankChangeChart, ordinal,
+  councilScatterChart, rankChangeChart, spreadStripsChart, ordinal,
 } from 'povineq';
 import { SCOTLAND, SOURCES, slug, latestOutcome } from './context.mjs';
 import {
-  trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, climateFinding, fuelFinding, lgbfFinding, pct,
+  trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, worstAreaFinding, climateFinding, fuelFinding, lgbfFinding, pct,
 } from './findings.mjs';
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -171,6 +171,33 @@ export function neighbourhoodsSection(ctx, code) {
     source: SOURCES.dwp2026,
     note: 'Ward rates rest on small numbers of children and move from year to year; the latest year is provisional.',
   });
+  // the spread between intermediate zones on six CPOP outcomes, each on its own scale
+  const outcomes = [
+    { name: 'Child Poverty', label: 'Children in low income families (BHC), %', format: 'percent', higherIsBetter: false },
+    { name: 'Out of Work Benefits', label: 'People on out-of-work benefits, % of 16–64', format: 'percent', higherIsBetter: false },
+    { name: 'Participation Rate', label: '16–19-year-olds in education, training or work, %', format: 'percent', higherIsBetter: true },
+    { name: 'Early Mortality', label: 'Deaths under 75 per 100,000 (age-standardised)', format: 'number', higherIsBetter: false },
+    { name: 'Emergency Admissions', label: 'Emergency admissions per 100,000 aged 65+', format: 'number', higherIsBetter: false },
+    { name: 'Crime Rate', label: 'Crimes and offences per 10,000 working-age people', format: 'number', higherIsBetter: false },
+  ];
+  const spreadRows = ctx.izOutcomes
+    .filter((r) => r.council === code && outcomes.some((o) => o.name === r.indicator))
+    .map((r) => ({ outcome: r.indicator, intermediate_zone: r.intermediate_zone, area: r.intermediate_zone_name, period: r.period, value: r.value }));
+  const worstCounts = new Map();
+  for (const o of outcomes) {
+    const own = spreadRows.filter((r) => r.outcome === o.name);
+    if (!own.length) continue;
+    const w = own.reduce((a, b) => ((o.higherIsBetter ? b.value < a.value : b.value > a.value) ? b : a));
+    worstCounts.set(w.area, (worstCounts.get(w.area) ?? 0) + 1);
+  }
+  const [worstArea, worstN] = [...worstCounts.entries()].sort((a, b) => b[1] - a[1])[0];
+  const spreadSpec = spreadStripsChart(spreadRows, {
+    outcomes, place: `${name}'s ${iz.length} intermediate zones`,
+    title: worstAreaFinding(name, worstArea, worstN, worstCounts.size ? [...worstCounts.values()].reduce((a, b) => a + b, 0) : 0),
+    subtitle: `Each tick one of ${name}'s ${iz.length} intermediate zones, ${period}; diamond: the worst zone on that outcome; dashed: the council's median zone`,
+    source: `${SOURCES.cpop} (intermediate zones)`,
+    note: 'Each outcome has its own scale and unit. Some zone values are imputed by CPOP for small numbers and are left out here.',
+  });
   return {
     id: 'neighbourhoods',
     heading: 'Where in the council child poverty is highest',
@@ -180,6 +207,7 @@ export function neighbourhoodsSection(ctx, code) {
     charts: [
       { name: `${stem}-child-poverty-by-neighbourhood-map`, spec: mapSpec, table: izTable, columns: { child_poverty: 'percent1' } },
       { name: `${stem}-child-poverty-ahc-by-ward`, spec: wardSpec, table: wardRows, columns: { rate: 'percent1', children: 'number' } },
+      { name: `${stem}-neighbourhood-outcomes-spread`, spec: spreadSpec, table: spreadRows, columns: { value: 'decimal' } },
     ],
   };
 }

@@ -69,6 +69,13 @@ export function spreadFinding(area, highest, lowest, n) {
   return `Child poverty ranges from ${pct(lowest.value)} in ${lowest.name} to ${pct(highest.value)} in ${highest.name} across ${area}'s ${n} neighbourhoods`;
 }
 
+/** Worst neighbourhood across outcomes: "Possilpark is the worst of Glasgow City's neighbourhoods on 3 of 6 outcomes". */
+export function worstAreaFinding(area, worst, count, total) {
+  return count > 1
+    ? `${worst} is the worst of ${area}'s neighbourhoods on ${count} of ${total} outcomes`
+    : `No single neighbourhood of ${area} is the worst on more than one of ${total} outcomes`;
+}
+
 /** Climate and child poverty: "Fife emits less CO₂ per person than Scotland and has more child poverty". */
 export function climateFinding(area, carbon, carbonScotland, poverty, povertyScotland) {
   const c = carbon > carbonScotland * 1.05 ? 'more' : carbon < carbonScotland * 0.95 ? 'less' : 'about as much';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   columnKind, comparisonLinesChart, compileChart, councilScatterChart, deprivationProfileChart, formatCell, inlineSVG, ordinal,
-  rankChangeChart, rankedDotsChart, simdGradientChart, wrapTitle,
+  rankChangeChart, rankedDotsChart, simdGradientChart, spreadStripsChart, wrapTitle,
 } from '../../src/index.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -91,6 +91,7 @@ describe('briefing chart builders', () => {
       deprivationProfileChart(Array.from({ length: 10 }, (_, i) => ({ decile: i + 1, people_share: 0.1, zones_share: 0.1 })), { area: 'Fife' }),
       councilScatterChart([{ name: 'A', x: 1, y: 0.2 }, { name: 'B', x: 2, y: 0.1 }], { highlight: 'A', xFormat: 'decimal', reference: { x: 1.5, y: 0.15 } }),
       rankChangeChart([{ indicator: 'X', rank_then: 3, rank_now: 30 }], { of: 32 }),
+      spreadStripsChart([{ outcome: 'P', area: 'a', value: 0.1 }, { outcome: 'P', area: 'b', value: 0.3 }], { outcomes: [{ name: 'P', label: 'P, %', higherIsBetter: false }] }),
     ];
     for (const s of specs) expect((await compileChart(s)).warnings).toEqual([]);
   });
@@ -102,5 +103,25 @@ describe('briefing chart builders', () => {
     expect(Array.isArray(wrapped.title.text)).toBe(true);
     expect((wrapped.title.text as string[]).join(' ')).toBe((spec as unknown as Spec).title.text);
     expect(JSON.stringify(spec)).toBe(copy);
+  });
+
+  it('spreadStripsChart marks the worst area by each outcome\'s direction and the median', () => {
+    const rows = [
+      { outcome: 'Poverty', area: 'North', value: 0.4 },
+      { outcome: 'Poverty', area: 'South', value: 0.1 },
+      { outcome: 'Poverty', area: 'East', value: 0.2 },
+      { outcome: 'Staying on', area: 'North', value: 0.8 },
+      { outcome: 'Staying on', area: 'South', value: 0.95 },
+    ];
+    const spec = spreadStripsChart(rows, {
+      outcomes: [
+        { name: 'Poverty', label: 'Poverty, %', higherIsBetter: false },
+        { name: 'Staying on', label: 'Staying on, %', higherIsBetter: true },
+      ],
+    }) as unknown as Spec;
+    expect(spec.datasets.worst!.map((r) => r.area)).toEqual(['North', 'North']);
+    // medians by hand: (0.1, 0.2, 0.4) → 0.2; (0.8, 0.95) → 0.875
+    expect(spec.datasets.medians!.map((r) => r.median)).toEqual([0.2, 0.875]);
+    expect(thrown(() => spreadStripsChart(rows, { outcomes: [{ name: 'Crime', label: 'c', higherIsBetter: false }] })).message).toMatch(/none of the outcomes/);
   });
 });

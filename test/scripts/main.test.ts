@@ -78,7 +78,7 @@ describe('the main job builds the briefing pack', () => {
   it('runs and prints a progress line per page and per PDF', () => {
     expect(run.status, String(run.stderr)).toBe(0);
     expect(run.stdout).toMatch(/\[\d\/4\] Child poverty and inequality in Scotland: council briefing: \d+ charts, index\.html/);
-    for (const c of COUNCILS) expect(run.stdout).toMatch(new RegExp(`\\[\\d/4\\] ${c.name}: child poverty and inequality briefing: 10 charts, councils/${c.code}\\.html`));
+    for (const c of COUNCILS) expect(run.stdout).toMatch(new RegExp(`\\[\\d/4\\] ${c.name}: child poverty and inequality briefing: 11 charts, councils/${c.code}\\.html`));
     expect(run.stdout).toMatch(/PDF 4\/4: /);
     expect(run.stdout).toMatch(/Done in [\d.]+ s: 4 pages/);
   });
@@ -129,7 +129,7 @@ describe('the main job builds the briefing pack', () => {
 
   it('gives every chart image non-empty alt text and a data table', () => {
     for (const [file, info] of Object.entries(seen)) {
-      expect(info.images.length, file).toBe(file === "index.html" ? 5 : 10);
+      expect(info.images.length, file).toBe(file === "index.html" ? 5 : 11);
       for (const im of info.images) {
         expect(im.label.length, file).toBeGreaterThan(40);
         expect(im.table, file).toBe(true);

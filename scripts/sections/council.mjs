@@ -198,6 +198,15 @@ export function neighbourhoodsSection(ctx, code) {
     source: `${SOURCES.cpop} (intermediate zones)`,
     note: 'Each outcome has its own scale and unit. Some zone values are imputed by CPOP for small numbers and are left out here.',
   });
+  // the table behind it: one row per zone, a column per outcome, each printed in its own unit
+  const key = (o) => o.name.toLowerCase().replace(/ /g, '_');
+  const byZone = new Map();
+  for (const r of spreadRows) {
+    if (!byZone.has(r.intermediate_zone)) byZone.set(r.intermediate_zone, { intermediate_zone: r.intermediate_zone, name: r.area, period: r.period });
+    byZone.get(r.intermediate_zone)[key(outcomes.find((o) => o.name === r.outcome))] = r.value;
+  }
+  const spreadTable = [...byZone.values()].map((z) => Object.fromEntries([...Object.entries(z), ...outcomes.map((o) => [key(o), z[key(o)] ?? null])]));
+  const spreadColumns = Object.fromEntries(outcomes.map((o) => [key(o), o.format === 'percent' ? 'percent1' : 'number']));
   return {
     id: 'neighbourhoods',
     heading: 'Where in the council child poverty is highest',
@@ -207,7 +216,7 @@ export function neighbourhoodsSection(ctx, code) {
     charts: [
       { name: `${stem}-child-poverty-by-neighbourhood-map`, spec: mapSpec, table: izTable, columns: { child_poverty: 'percent1' } },
       { name: `${stem}-child-poverty-ahc-by-ward`, spec: wardSpec, table: wardRows, columns: { rate: 'percent1', children: 'number' } },
-      { name: `${stem}-neighbourhood-outcomes-spread`, spec: spreadSpec, table: spreadRows, columns: { value: 'decimal' } },
+      { name: `${stem}-neighbourhood-outcomes-spread`, spec: spreadSpec, table: spreadTable, columns: spreadColumns },
     ],
   };
 }

@@ -84,6 +84,16 @@ describe('section titles follow the data', () => {
     expect(titleOf(neighbourhoodsSection({ ...ctx, izOutcomes }, DUNDEE).charts[0].spec)).toContain(`99.0% in ${iz.at(-1)!.intermediate_zone_name}`);
   });
 
+  it('the outcomes-spread title names the zone worst on most outcomes, and follows the data', () => {
+    const title = titleOf(neighbourhoodsSection(ctx, DUNDEE).charts[2].spec);
+    expect(title).toMatch(/ is the worst of Dundee City's neighbourhoods on \d of 6 outcomes$|^No single neighbourhood/);
+    // make one zone the worst on every outcome: child poverty, benefits, mortality, admissions and crime high, participation low
+    const target = ctx.izOutcomes.find((r) => r.council === DUNDEE)!.intermediate_zone;
+    const izOutcomes = ctx.izOutcomes.map((r) => (r.intermediate_zone === target ? { ...r, value: r.indicator === 'Participation Rate' ? 0 : 1e9 } : r));
+    const name = ctx.izOutcomes.find((r) => r.intermediate_zone === target)!.intermediate_zone_name;
+    expect(titleOf(neighbourhoodsSection({ ...ctx, izOutcomes }, DUNDEE).charts[2].spec)).toBe(`${name} is the worst of Dundee City's neighbourhoods on 6 of 6 outcomes`);
+  });
+
   it('the SIMD profile is the share of the council population in each national decile', () => {
     const s = deprivationSection(ctx, DUNDEE);
     const profile = s.charts[0].table as { people_share: number; zones_share: number }[];

@@ -65,7 +65,11 @@ async function main() {
   console.log(`Pages and charts written: ${results.length} pages, ${files.length} files (${seconds()})`);
 
   if (args.pdf) {
-    const { printPDFs } = await import('./pdf.mjs');
+    const { printPDFs, CHROMIUM } = await import('./pdf.mjs');
+    if (!fs.existsSync(CHROMIUM)) {
+      console.error(`npm start: Chromium is needed for the PDFs but is not at ${CHROMIUM}; run bash scripts/setup.sh (or set POVINEQ_CHROMIUM), or pass --no-pdf`);
+      process.exit(1);
+    }
     const pdfs = await printPDFs(
       results.map((r) => ({ html: path.join(out, r.file), pdf: path.join(out, r.pdf) })),
       { onProgress: (line) => console.log(`${line} (${seconds()})`) },
@@ -83,6 +87,11 @@ function parseArgs(argv) {
     else if (a === '--council') args.councils.push(argv[++i] ?? '');
     else if (a === '--no-pdf') args.pdf = false;
     else if (a === '--jobs') args.jobs = Number(argv[++i]);
+    else if (a === '--help' || a === '-h') {
+      console.log('npm start [-- --council <name or S12 code>]… [--out <folder>] [--no-pdf] [--jobs <n>]\n' +
+        'Builds the council briefing pack (default: the Scotland page and all 32 councils, in briefing/). See docs/guides/briefing.md.');
+      process.exit(0);
+    }
     else {
       console.error(`npm start: unknown option ${JSON.stringify(a)}; options are --council <name or S12 code>, --out <folder>, --no-pdf, --jobs <n>`);
       process.exit(2);

@@ -37,6 +37,11 @@ async function main() {
     console.error(`npm start: ${e.message}`);
     process.exit(2);
   }
+  const chromium = process.env.POVINEQ_CHROMIUM ?? '/usr/bin/chromium';
+  if (args.pdf && !fs.existsSync(chromium)) {
+    console.error(`npm start: Chromium is needed for the PDFs but is not at ${chromium}; run bash scripts/setup.sh (or set POVINEQ_CHROMIUM), or pass --no-pdf`);
+    process.exit(1);
+  }
   console.log(`povineq briefing pack → ${path.relative(process.cwd(), out) || '.'}/`);
 
   // two workers share the pages (each loads the data once); the PDFs follow in one browser
@@ -65,11 +70,7 @@ async function main() {
   console.log(`Pages and charts written: ${results.length} pages, ${files.length} files (${seconds()})`);
 
   if (args.pdf) {
-    const { printPDFs, CHROMIUM } = await import('./pdf.mjs');
-    if (!fs.existsSync(CHROMIUM)) {
-      console.error(`npm start: Chromium is needed for the PDFs but is not at ${CHROMIUM}; run bash scripts/setup.sh (or set POVINEQ_CHROMIUM), or pass --no-pdf`);
-      process.exit(1);
-    }
+    const { printPDFs } = await import('./pdf.mjs');
     const pdfs = await printPDFs(
       results.map((r) => ({ html: path.join(out, r.file), pdf: path.join(out, r.pdf) })),
       { onProgress: (line) => console.log(`${line} (${seconds()})`) },

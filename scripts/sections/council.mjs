@@ -116,7 +116,7 @@ export function deprivationSection(ctx, code) {
     title: siiFinding(name, s.sii, rankOf, ranked.length, ordinal),
     subtitle: `Slope index of inequality in income deprivation across national SIMD deciles within each council, with 95% confidence intervals; ${name}: RII ${s.rii.toFixed(2)}`,
     source: SOURCES.simd,
-    note: 'SII: fitted difference in the income-deprived share between the most and least deprived ends of the council\'s population ranked by SIMD (population-weighted regression on decile midpoints). RII: the most deprived end over the least deprived end.',
+    note: 'SII: fitted difference in the income-deprived share between the most and least deprived ends of the council\'s population ranked by SIMD (population-weighted regression on decile midpoints). RII: the SII divided by the council mean rate.',
   });
   const gradientTable = s.table.objects().map((r) => ({ decile: r.decile, rate: r.rate, population: r.population, rank: r.rank, fitted: r.fitted }));
   const gradientSpec = simdGradientChart(gradientTable, {

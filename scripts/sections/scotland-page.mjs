@@ -94,7 +94,7 @@ export function inequalitySection(ctx) {
     title: `Income deprivation is ${points(s.sii)} higher at Scotland's most deprived end than its least (RII ${s.rii.toFixed(1)})`,
     subtitle: `Share of people income deprived by SIMD 2020v2 decile, at each decile's population rank; dashed: fitted slope, SII ${pct(s.sii)} (95% CI ${pct(s.ci[0])} to ${pct(s.ci[1])})`,
     source: SOURCES.simd,
-    note: 'SII: fitted difference between the ends of the population ranked by area deprivation (population-weighted regression on decile midpoints); RII: most deprived end over least deprived end.',
+    note: 'SII: fitted difference between the ends of the population ranked by area deprivation (population-weighted regression on decile midpoints); RII: the SII divided by the Scottish mean rate.',
   });
   const ranked = ctx.councils.map((c) => {
     const r = ctx.councilSii.get(c.code);

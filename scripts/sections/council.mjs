@@ -3,11 +3,11 @@
 // from findings.mjs, computed from the same numbers the chart draws.
 import {
   comparisonLinesChart, deprivationProfileChart, simdGradientChart, rankedDotsChart, dataZoneMap,
-  councilScatterChart, rankChangeChart, spreadStripsChart, ordinal,
+  councilScatterChart, rankChangeChart, spreadStripsChart,
 } from 'povineq';
 import { SCOTLAND, SOURCES, slug, latestOutcome } from './context.mjs';
 import {
-  trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, worstAreaFinding, climateFinding, fuelFinding, lgbfFinding, pct,
+  trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, worstAreaFinding, climateFinding, fuelFinding, lgbfFinding, pct, ordinal,
 } from './findings.mjs';
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;

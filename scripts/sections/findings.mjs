@@ -6,6 +6,12 @@ export const pct = (x, digits = 1) => `${(100 * x).toFixed(digits)}%`;
 /** A difference of two fractions in percentage points: 0.031 → "3.1 points". */
 export const points = (x) => `${Math.abs(100 * x).toFixed(1)} percentage point${Math.abs(100 * x).toFixed(1) === '1.0' ? '' : 's'}`;
 
+/** 1 → "1st", 22 → "22nd". */
+export function ordinal(n) {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] ?? 'th';
+  return `${n}${s}`;
+}
+
 /** Within half a point counts as level; a change under one point as "little changed". */
 const LEVEL = 0.005;
 const CHANGE = 0.01;

@@ -1,6 +1,9 @@
 // Turns --council arguments (names in any dataset's spelling, or S12 codes) into S12 codes; an
 // unknown name gets a "did you mean" suggestion.
-import { councils, councilCodes, normaliseCouncilName } from 'povineq';
+import { councils, councilCodes } from 'povineq';
+
+/** Lower case, '&' as 'and', punctuation and underscores as spaces. */
+const normaliseCouncilName = (s) => s.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Levenshtein distance between two short strings. */
 export function editDistance(a, b) {

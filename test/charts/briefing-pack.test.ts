@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  columnKind, comparisonLinesChart, compileChart, councilScatterChart, deprivationProfileChart, formatCell, inlineSVG, ordinal,
-  rankChangeChart, rankedDotsChart, simdGradientChart, spreadStripsChart, wrapTitle,
+  comparisonLinesChart, councilScatterChart, deprivationProfileChart, formatCell,
+  rankChangeChart, rankedDotsChart, simdGradientChart, spreadStripsChart,
 } from '../../src/index.js';
+import { columnKind, inlineSVG, wrapTitle } from '../../src/charts/briefing-pack.js';
+import { ordinal } from '../../src/charts/ranked-dots.js';
+import { compileChart } from '../../src/charts/render.js';
 import { thrown } from '../helpers/thrown.js';
 
 type Spec = { description: string; datasets: Record<string, Record<string, number | string>[]>; title: { text: string | string[] } };

@@ -409,3 +409,22 @@ export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability
 // Measures as SQL: measuresSQL compiles the core set for DuckDB, PostgreSQL, Spark SQL and BigQuery; queryMeasures runs it
 export { measuresSQL, queryMeasures, SQL_MEASURES } from './sql/index.js';
 export type { BoundSQL, CompiledMeasures, SqlMeasure, SqlSource, MeasuresSQLOptions, MeasuresSQLRequest, SqlConnection, SqlDialectName } from './sql/index.js';
+// Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024; page writer and its chart builders
+export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, type DwpRelease } from './scotland/child-poverty-local.js';
+export { cpopIntermediateZones } from './scotland/cpop.js';
+export { comparisonLinesChart, type ComparisonLinesChartOptions } from './charts/comparison-lines.js';
+export { rankedDotsChart, type RankedDotsChartOptions } from './charts/ranked-dots.js';
+export { deprivationProfileChart, type DeprivationProfileChartOptions } from './charts/deprivation-profile.js';
+export { councilScatterChart, type CouncilScatterChartOptions } from './charts/council-scatter.js';
+export { rankChangeChart, type RankChangeChartOptions } from './charts/rank-change.js';
+export {
+  writeBriefingPage,
+  formatCell,
+  type ColumnKind,
+  type PackChart,
+  type PackSection,
+  type PackPage,
+  type PackFooter,
+  type WritePageOptions,
+} from './charts/briefing-pack.js';
+export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/spread-strips.js';

@@ -70,7 +70,7 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
       mark: { type: 'bar', width: bandWidth, color: COLOURS.primary, opacity: 0.85 },
       encoding: {
         x: xEnc,
-        y: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format) },
+        y: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format), scale: { domainMin: 0 } },
         tooltip: [
           { field: field(group), type: 'nominal', title: groupLabel },
           { field: field(value), type: 'quantitative', title: label, format: formatString(format) },
@@ -90,13 +90,16 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
       throw new PovineqError('INVALID_OPTION', `${chart}: sii needs finite intercept and slope, got ${intercept} and ${slope}`, { chart, option: 'sii' });
     }
     const sii = options.sii.sii ?? slope;
+    // the fitted line spans the data's ranks only, and is clipped at zero with the axis
+    const ranks = rows.map((r) => r[rank] as number);
+    const [r0, r1] = [Math.min(...ranks), Math.max(...ranks)];
     datasets.fit = [
-      { rank: 0, fitted: intercept },
-      { rank: 1, fitted: intercept + slope },
+      { rank: r0, fitted: intercept + slope * r0 },
+      { rank: r1, fitted: intercept + slope * r1 },
     ];
     layer.push({
       data: { name: 'fit' },
-      mark: { type: 'line', color: COLOURS.harm, strokeWidth: 2.5, strokeDash: [6, 3] },
+      mark: { type: 'line', color: COLOURS.harm, strokeWidth: 2.5, strokeDash: [6, 3], clip: true },
       encoding: { x: { field: 'rank', type: 'quantitative' }, y: { field: 'fitted', type: 'quantitative' } },
     });
     siiText = ` The dashed line is the fitted slope: from ${fmt(intercept)} at the most deprived end to ${fmt(intercept + slope)} at the least deprived; slope index of inequality ${formatValue(sii, format === 'percent' ? 'percent1' : format)}${options.sii.rii !== undefined ? `, relative index ${formatValue(options.sii.rii, 'decimal')}` : ''}.`;

@@ -8,7 +8,7 @@ import {
   toNumeric,
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
-import { type SortedWeighted, sortWeighted } from './sort.js';
+import { sortWeighted } from './sort.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -55,9 +55,12 @@ export interface Dropped {
 }
 
 interface Parts {
-  values: Float64Array;
-  weights: Float64Array;
-  rows: Int32Array;
+  /** Sorted values, weights and rows; absent while the Distribution is still unsorted. */
+  values?: Float64Array;
+  weights?: Float64Array;
+  rows?: Int32Array;
+  /** Validated units in input order, owned by the Distribution, sorted on first need. */
+  unsorted?: Unsorted;
   column: string;
   weightColumn: string | undefined;
   weighted: boolean;
@@ -67,22 +70,27 @@ interface Parts {
   spare?: Float64Array[];
 }
 
+/** Validated units before the sort: values, weights (undefined: all 1) and input rows (undefined: 0…n−1). */
+interface Unsorted {
+  values: Float64Array;
+  weights: Float64Array | undefined;
+  rows: Int32Array | undefined;
+}
+
 /**
- * A weighted distribution of one variable, validated and sorted once.
+ * A weighted distribution of one variable, validated once and sorted once, when first needed.
  *
  * Values are held ascending in a Float64Array with their weights and their original row indices;
  * totals and cumulative sums are computed on first use and cached. Every measure accepts a
  * Distribution and never re-sorts it, so building one and passing it to many measures costs one
- * sort. A Distribution is immutable: {@link Distribution.reweight} and {@link Distribution.slice}
+ * sort. The sort itself is lazy: a Distribution built from columns holds its validated units in
+ * input order until a measure reads `values`, `weights`, `rows` or a cumulative sum. Measures that
+ * need only quantiles and sums below a value (median, poverty lines, arpr, s80s20, Palma, shares,
+ * percentile ratios) answer by weighted selection and single passes, in O(n), without sorting.
+ * A Distribution is immutable: {@link Distribution.reweight} and {@link Distribution.slice}
  * return new ones that share the sorted values.
  */
 export class Distribution {
-  /** Values in ascending order. Do not write to it. */
-  readonly values: Float64Array;
-  /** Weights aligned with `values` (all 1 when unweighted). Do not write to it. */
-  readonly weights: Float64Array;
-  /** Row index in the input of each sorted unit. Do not write to it. */
-  readonly rows: Int32Array;
   /** Name of the value column (or `"value"` for array input), used in messages. */
   readonly column: string;
   /** Name of the weight column, if any. */
@@ -94,6 +102,11 @@ export class Distribution {
   /** Rows excluded on request (`missing: 'drop'` …), by reason. */
   readonly dropped: Readonly<Dropped>;
 
+  #values: Float64Array | undefined;
+  #weights: Float64Array | undefined;
+  #rows: Int32Array | undefined;
+  #unsorted: Unsorted | undefined;
+  #n: number;
   #totalWeight: number | undefined;
   #total: number | undefined;
   #cumulativeWeights: Float64Array | undefined;
@@ -102,32 +115,86 @@ export class Distribution {
 
   /** @internal Use {@link distribution} to build one. */
   constructor(parts: Parts) {
-    this.values = parts.values;
-    this.weights = parts.weights;
-    this.rows = parts.rows;
+    this.#values = parts.values;
+    this.#weights = parts.weights;
+    this.#rows = parts.rows;
+    this.#unsorted = parts.values ? undefined : parts.unsorted;
+    this.#n = (parts.values ?? parts.unsorted!.values).length;
     this.column = parts.column;
     this.weightColumn = parts.weightColumn;
     this.weighted = parts.weighted;
     this.inputRows = parts.inputRows;
     this.dropped = parts.dropped;
-    this.#spare = parts.spare?.filter((b) => b.length === parts.values.length) ?? [];
+    this.#spare = parts.spare?.filter((b) => b.length === this.#n) ?? [];
+  }
+
+  /** Values in ascending order. Do not write to it. Reading it sorts the Distribution if needed. */
+  get values(): Float64Array {
+    return this.#values ?? this.#sort().values;
+  }
+
+  /** Weights aligned with `values` (all 1 when unweighted). Do not write to it. */
+  get weights(): Float64Array {
+    return this.#weights ?? this.#sort().weights;
+  }
+
+  /** Row index in the input of each sorted unit. Do not write to it. */
+  get rows(): Int32Array {
+    return this.#rows ?? this.#sort().rows;
+  }
+
+  /** Whether the sort has been done (measures that need only quantiles skip it). */
+  get isSorted(): boolean {
+    return this.#values !== undefined;
+  }
+
+  /**
+   * The units in some order, without forcing the sort: the sorted arrays once they exist, else the
+   * validated units in input order. `weights` is undefined when every weight is 1. Do not write to them.
+   */
+  get units(): { values: Float64Array; weights: Float64Array | undefined } {
+    if (this.#values) return { values: this.#values, weights: this.#weights };
+    return { values: this.#unsorted!.values, weights: this.#unsorted!.weights };
+  }
+
+  #sort(): { values: Float64Array; weights: Float64Array; rows: Int32Array } {
+    const u = this.#unsorted!;
+    const sorted = sortWeighted(u.values, u.weights);
+    const order = sorted.order;
+    if (u.rows) for (let i = 0; i < order.length; i++) order[i] = u.rows[order[i]!]!;
+    this.#values = sorted.values;
+    this.#weights = sorted.weights;
+    this.#rows = order;
+    // the input-order copies are no longer needed: they become buffers for the cumulative sums
+    this.#spare.push(...(sorted.spare ?? []), u.values, ...(u.weights ? [u.weights] : []));
+    this.#spare = this.#spare.filter((b) => b.length === this.#n);
+    this.#unsorted = undefined;
+    return { values: sorted.values, weights: sorted.weights, rows: order };
   }
 
   /** A buffer of length n for a cached cumulative sum: the sort's scratch if left, else a new one. */
   #buffer(): Float64Array {
-    return this.#spare.pop() ?? new Float64Array(this.values.length);
+    return this.#spare.pop() ?? new Float64Array(this.#n);
   }
 
   /** Number of units. */
   get n(): number {
-    return this.values.length;
+    return this.#n;
   }
 
   /** Σ wᵢ. */
   get totalWeight(): number {
     if (this.#totalWeight === undefined) {
-      const cw = this.cumulativeWeights;
-      this.#totalWeight = cw.length ? cw[cw.length - 1]! : 0;
+      if (this.isSorted) {
+        const cw = this.cumulativeWeights;
+        this.#totalWeight = cw.length ? cw[cw.length - 1]! : 0;
+      } else {
+        const w = this.#unsorted!.weights;
+        let s = 0;
+        if (w) for (let i = 0; i < w.length; i++) s += w[i]!;
+        else s = this.#n;
+        this.#totalWeight = s;
+      }
     }
     return this.#totalWeight;
   }
@@ -135,8 +202,16 @@ export class Distribution {
   /** Σ wᵢ xᵢ. */
   get total(): number {
     if (this.#total === undefined) {
-      const ct = this.cumulativeTotals;
-      this.#total = ct.length ? ct[ct.length - 1]! : 0;
+      if (this.isSorted) {
+        const ct = this.cumulativeTotals;
+        this.#total = ct.length ? ct[ct.length - 1]! : 0;
+      } else {
+        const { values: x, weights: w } = this.#unsorted!;
+        let s = 0;
+        if (w) for (let i = 0; i < x.length; i++) s += w[i]! * x[i]!;
+        else for (let i = 0; i < x.length; i++) s += x[i]!;
+        this.#total = s;
+      }
     }
     return this.#total;
   }
@@ -181,10 +256,43 @@ export class Distribution {
     return upperBound(this.values, x);
   }
 
-  /** Σ wᵢ over units with value strictly below x. */
+  /** Σ wᵢ over units with value strictly below x (one pass when the Distribution is unsorted). */
   weightBelow(x: number): number {
+    if (!this.isSorted) return this.#sumWhere(x, false, false);
     const k = this.countBelow(x);
     return k === 0 ? 0 : this.cumulativeWeights[k - 1]!;
+  }
+
+  /** Σ wᵢ xᵢ over units with value strictly below x. */
+  totalBelow(x: number): number {
+    if (!this.isSorted) return this.#sumWhere(x, false, true);
+    const k = this.countBelow(x);
+    return k === 0 ? 0 : this.cumulativeTotals[k - 1]!;
+  }
+
+  /** Σ wᵢ xᵢ over units with value at or below x. */
+  totalAtOrBelow(x: number): number {
+    if (!this.isSorted) return this.#sumWhere(x, true, true);
+    const k = this.countAtOrBelow(x);
+    return k === 0 ? 0 : this.cumulativeTotals[k - 1]!;
+  }
+
+  /** One pass over the unsorted units: Σ wᵢ (or Σ wᵢxᵢ) over xᵢ < x (or ≤ x). */
+  #sumWhere(x: number, inclusive: boolean, income: boolean): number {
+    const { values: v, weights: w } = this.#unsorted!;
+    let s = 0;
+    const n = v.length;
+    if (inclusive) {
+      if (income) for (let i = 0; i < n; i++) { const xi = v[i]!; if (xi <= x) s += (w ? w[i]! : 1) * xi; }
+      else for (let i = 0; i < n; i++) if (v[i]! <= x) s += w ? w[i]! : 1;
+    } else if (income) {
+      for (let i = 0; i < n; i++) { const xi = v[i]!; if (xi < x) s += (w ? w[i]! : 1) * xi; }
+    } else if (w) {
+      for (let i = 0; i < n; i++) if (v[i]! < x) s += w[i]!;
+    } else {
+      for (let i = 0; i < n; i++) if (v[i]! < x) s++;
+    }
+    return s;
   }
 
   /**
@@ -444,11 +552,15 @@ export function fromColumns(
   if (kept === 0) {
     throw emptyError(column, n === 0 ? '' : `after dropping ${plural(n, 'bad row')}`);
   }
-  // compact (only when rows were dropped), then sort once
+  // keep the validated units in input order (copies the Distribution owns); sort on first need
   const wv = weightsParsed?.values;
-  let sorted: SortedWeighted;
+  let unsorted: Unsorted;
   if (kept === n) {
-    sorted = sortWeighted(parsed.values, wv);
+    unsorted = {
+      values: parsed.values === raw ? parsed.values.slice() : parsed.values,
+      weights: wv === undefined ? undefined : wv === rawWeights ? wv.slice() : wv,
+      rows: undefined,
+    };
   } else {
     const x = new Float64Array(kept);
     const w = new Float64Array(kept);
@@ -460,21 +572,15 @@ export function fromColumns(
       src[j] = i;
       j++;
     }
-    sorted = sortWeighted(x, w);
-    const order = sorted.order;
-    for (let i = 0; i < kept; i++) order[i] = src[order[i]!]!;
+    unsorted = { values: x, weights: wv ? w : undefined, rows: src };
   }
-  const { values, weights, order: rows, spare } = sorted;
   const d = new Distribution({
-    values,
-    weights,
-    rows,
+    unsorted,
     column,
     weightColumn,
     weighted: rawWeights !== undefined,
     inputRows: n,
     dropped: { missing: droppedMissing, nonPositiveWeights: droppedWeights, nonPositive: 0 },
-    spare,
   });
   return d;
 }

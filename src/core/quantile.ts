@@ -164,7 +164,18 @@ export function cumulativeIncomeAt(d: Distribution, p: number): number {
     const { values, weights } = d.units;
     const s = selectWeighted(values, weights, (c) => c >= target);
     const v = s.value === 0 ? 0 : s.value;
-    return d.totalBelow(v) + (target - s.below) * v;
+    // walk the units of value v in input order (the sorted order of a tie) up to the straddling
+    // one, accumulating as the sorted path's cumulative sums do
+    let c = s.below;
+    let t = d.totalBelow(v);
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] !== v) continue;
+      const w = weights ? weights[i]! : 1;
+      if (c + w >= target) break;
+      c += w;
+      t += w * v;
+    }
+    return t + (target - c) * v;
   }
   const cw = d.cumulativeWeights;
   const ct = d.cumulativeTotals;

@@ -36,3 +36,6 @@ export * from './charts/index.js';
 export * from './policy/index.js';
 
 registerOps();
+
+// Engine speed: the Distribution cache and quantiles by weighted selection
+export { clearDistributionCache, selectQuantile } from './core/index.js';

@@ -8,6 +8,7 @@ import {
   toNumeric,
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
+import { cachedDistribution, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
 
 /**
@@ -433,7 +434,12 @@ export function distribution(data: Input, options: ColumnOptions & DataOptions =
     return data;
   }
   const { raw, rawWeights, column, weightColumn } = readInput(data, options);
-  return fromColumns(raw, rawWeights, column, weightColumn, options);
+  const key = JSON.stringify([column, weightColumn, options.missing ?? 'error', options.nonPositiveWeights ?? 'error']);
+  const cached = cachedDistribution(raw, rawWeights, key);
+  if (cached) return cached;
+  const d = fromColumns(raw, rawWeights, column, weightColumn, options);
+  rememberDistribution(raw, rawWeights, key, d);
+  return d;
 }
 
 function readInput(

@@ -22,3 +22,4 @@ export { normalQuantile, normalCdf } from './normal.js';
 export { embedInfluence, partialTotalInfluence } from './influence.js';
 export { type Selected, selectWeighted, nextPositiveAbove, extremePositive } from './select.js';
 export { selectQuantile } from './quantile.js';
+export { clearDistributionCache } from './input-cache.js';

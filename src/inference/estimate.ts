@@ -8,6 +8,7 @@ import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } fro
 import { checkLevel, normalInterval, percentileInterval } from './interval.js';
 import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
+import { replicateRange } from './replicate-loop.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
 
 /** A point estimate with its standard error and confidence interval (fractions stay fractions). */
@@ -323,39 +324,5 @@ export function run(plan: Plan, setup: Setup, options: EstimateOptions): Estimat
 
 /** Recomputes every statistic on every replicate: weights change, the sorted values do not. */
 export function replicateValues(plan: Plan, set: ReplicateSet, rows: number, onProgress?: (done: number, total: number) => void): Float64Array[] {
-  const R = set.count;
-  const K = plan.values.length;
-  const thetas = Array.from({ length: K }, () => new Float64Array(R));
-  const factors = new Float64Array(rows);
-  const step = Math.max(1, Math.floor(R / 100));
-  for (let r = 0; r < R; r++) {
-    set.fill(r, factors);
-    const reweighted = plan.distributions.map((d) => {
-      const w = new Float64Array(d.n);
-      const base = d.weights;
-      const at = d.rows;
-      for (let i = 0; i < w.length; i++) w[i] = base[i]! * factors[at[i]!]!;
-      return d.reweight(w);
-    });
-    let values: number[];
-    try {
-      values = plan.evaluate(reweighted);
-    } catch (e) {
-      if (e instanceof PovineqError) {
-        throw new PovineqError(e.code, `in replicate ${r + 1} of ${R}: ${e.message}`, { ...e.details, replicate: r + 1 });
-      }
-      throw e;
-    }
-    for (let k = 0; k < K; k++) {
-      const v = values[k]!;
-      if (!Number.isFinite(v)) {
-        throw new PovineqError('UNDEFINED_RESULT', `replicate ${r + 1} of ${R} gave ${v} for statistic ${k + 1}; the measure is undefined on that resample (too few units in a domain?)`, {
-          replicate: r + 1,
-        });
-      }
-      thetas[k]![r] = v;
-    }
-    if (onProgress && ((r + 1) % step === 0 || r + 1 === R)) onProgress(r + 1, R);
-  }
-  return thetas;
+  return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, set.count, set.count, onProgress);
 }

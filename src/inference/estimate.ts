@@ -8,6 +8,7 @@ import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } fro
 import { checkLevel, normalInterval, percentileInterval } from './interval.js';
 import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
+import { parallelReplicateValues, resolveThreads } from './parallel.js';
 import { replicateRange } from './replicate-loop.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
 
@@ -44,6 +45,11 @@ export interface EstimateOptions extends MeasureOptions {
   interval?: 'normal' | 'percentile';
   /** Called as replicates finish: (done, total). For progress bars in notebooks. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads for bootstrap and jackknife replicates (a whole number ≥ 1; default every core). The
+   * results are the same digits whatever the number: each replicate depends only on its index.
+   */
+  threads?: number;
   /** Group column(s): estimates by domain, returned as an Arquero table. */
   by?: string | readonly string[];
   /**
@@ -142,7 +148,8 @@ export function resolve(linearizable: boolean, data: Input, options: EstimateOpt
   }
   const { design: designOption, method: methodOption, level: levelOption, interval: intervalOption } = options;
   const rest: Record<string, unknown> = { ...options };
-  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons']) delete rest[key];
+  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons', 'threads']) delete rest[key];
+  resolveThreads(options.threads);
   const level = checkLevel(levelOption ?? 0.95);
   const interval = intervalOption ?? 'normal';
   if (interval !== 'normal' && interval !== 'percentile') {
@@ -301,7 +308,7 @@ export function run(plan: Plan, setup: Setup, options: EstimateOptions): Estimat
       : method === 'jackknife'
         ? jackknifeReplicates(design)
         : bootstrapReplicates(design, options.replicates ?? 1000, options.seed ?? 1);
-  const thetas = replicateValues(plan, set, design.rows, options.onProgress);
+  const thetas = parallelReplicateValues(plan, set, design.rows, resolveThreads(options.threads), options.onProgress);
   const reported = method === 'bootstrap' ? 'bootstrap' : 'replicate';
   const out: Estimate[] = [];
   for (let k = 0; k < K; k++) {

@@ -1,5 +1,4 @@
 import { random } from '../core/index.js';
-import { randomFromState } from '../core/random.js';
 import { PovineqError } from '../data/index.js';
 import type { ReplicateSet, SurveyDesign } from './design.js';
 
@@ -134,16 +133,29 @@ function jackknifeFill(spec: JackknifeSpec, r: number, out: Float64Array): void 
 
 /**
  * The Rao–Wu (or, without a design, naive) bootstrap factors of replicate r. The draws are those
- * of Random.integer, inlined: a 32-bit draw, rejected above the largest multiple of n.
+ * of Random.integer on the replicate's xoshiro128** generator (core/random.ts), inlined with the
+ * state in local variables: a 32-bit draw, rejected at or above the largest multiple of n. This
+ * loop is most of a bootstrap's time.
  */
 function bootstrapFill(spec: BootstrapSpec, r: number, out: Float64Array, psuFactor: Float64Array): void {
   const s = spec.states;
-  const rng = randomFromState([s[4 * r]!, s[4 * r + 1]!, s[4 * r + 2]!, s[4 * r + 3]!]);
-  const next32 = rng.next32;
+  let a = s[4 * r]! | 0;
+  let b = s[4 * r + 1]! | 0;
+  let c = s[4 * r + 2]! | 0;
+  let d = s[4 * r + 3]! | 0;
+  if ((a | b | c | d) === 0) a = 1;
   const integer = (n: number): number => {
     const limit = 0x100000000 - (0x100000000 % n);
     for (;;) {
-      const x = next32();
+      const m = Math.imul(b, 5);
+      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
       if (x < limit) return x % n;
     }
   };

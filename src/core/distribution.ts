@@ -299,12 +299,14 @@ export class Distribution {
   /**
    * The same sorted values with other weights (e.g. a bootstrap or replicate reweighting).
    * Weights must be aligned with `values`; zero weights are allowed, negative ones are not checked.
+   * `spare`: buffers of length n the new Distribution may use for its cumulative sums (a replicate
+   * loop passes the same ones for every replicate, which it drops before the next).
    */
-  reweight(weights: Float64Array): Distribution {
+  reweight(weights: Float64Array, spare?: Float64Array[]): Distribution {
     if (weights.length !== this.n) {
       throw new PovineqError('LENGTH_MISMATCH', `reweight: ${weights.length} weights for ${this.n} units`);
     }
-    return new Distribution({ ...this.#parts(), weights, weighted: true });
+    return new Distribution({ ...this.#parts(), weights, weighted: true, spare });
   }
 
   /** Units `start` (inclusive) to `end` (exclusive) of the sorted order, as a new Distribution. */

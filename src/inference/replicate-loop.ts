@@ -21,14 +21,16 @@ export function replicateRange(
   const thetas = Array.from({ length: K }, () => new Float64Array(to - from));
   const factors = new Float64Array(rows);
   const step = Math.max(1, Math.floor(total / 100));
+  const buffers = plan.distributions.map((d) => [new Float64Array(d.n), new Float64Array(d.n), new Float64Array(d.n)] as const);
   for (let r = from; r < to; r++) {
     fill(r, factors);
-    const reweighted = plan.distributions.map((d: Distribution) => {
-      const w = new Float64Array(d.n);
+    // the weights and cumulative sums of a replicate live in buffers reused by the next one
+    const reweighted = plan.distributions.map((d: Distribution, j) => {
+      const [w, c1, c2] = buffers[j]!;
       const base = d.weights;
       const at = d.rows;
       for (let i = 0; i < w.length; i++) w[i] = base[i]! * factors[at[i]!]!;
-      return d.reweight(w);
+      return d.reweight(w, [c1, c2]);
     });
     let values: number[];
     try {

@@ -289,7 +289,8 @@ export class Distribution {
     } else if (income) {
       for (let i = 0; i < n; i++) { const xi = v[i]!; if (xi < x) s += (w ? w[i]! : 1) * xi; }
     } else if (w) {
-      for (let i = 0; i < n; i++) if (v[i]! < x) s += w[i]!;
+      // branch-free: the comparison is unpredictable near a median
+      for (let i = 0; i < n; i++) s += w[i]! * +(v[i]! < x);
     } else {
       for (let i = 0; i < n; i++) if (v[i]! < x) s++;
     }

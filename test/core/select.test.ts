@@ -48,7 +48,7 @@ describe('selectQuantile equals the sorted quantile', () => {
   });
 
   it('large inputs go through the partitions, not only the final sort', () => {
-    const n = 5000;
+    const n = 70_000;
     let s = 7;
     const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const x = Array.from({ length: n }, () => Math.floor(next() * 300));

@@ -79,14 +79,23 @@ function hashColumn(raw: ArrayLike<unknown>, seed1: number, seed2: number): [num
   if (ArrayBuffer.isView(raw) && raw.byteOffset % 4 === 0 && raw.byteLength % 4 === 0) {
     const words = new Int32Array(raw.buffer, raw.byteOffset, raw.byteLength >> 2);
     const n = words.length;
+    // four independent lanes, so the multiplications of neighbouring words overlap
+    let h3 = h1 ^ 0x27d4eb2f;
+    let h4 = h2 ^ 0x165667b1;
     let i = 0;
-    for (; i + 1 < n; i += 2) {
+    for (; i + 3 < n; i += 4) {
       h1 = Math.imul(h1 ^ words[i]!, 0x85ebca6b);
-      h1 = (h1 << 13) | (h1 >>> 19);
       h2 = Math.imul(h2 ^ words[i + 1]!, 0xc2b2ae35);
+      h3 = Math.imul(h3 ^ words[i + 2]!, 0x85ebca6b);
+      h4 = Math.imul(h4 ^ words[i + 3]!, 0xc2b2ae35);
+      h1 = (h1 << 13) | (h1 >>> 19);
       h2 = (h2 << 17) | (h2 >>> 15);
+      h3 = (h3 << 13) | (h3 >>> 19);
+      h4 = (h4 << 17) | (h4 >>> 15);
     }
-    if (i < n) h1 = Math.imul(h1 ^ words[i]!, 0x85ebca6b);
+    for (; i < n; i++) h1 = Math.imul(h1 ^ words[i]!, 0x85ebca6b);
+    h1 = Math.imul(h1 ^ ((h3 << 7) | (h3 >>> 25)), 0x9e3779b1);
+    h2 = Math.imul(h2 ^ ((h4 << 11) | (h4 >>> 21)), 0x9e3779b1);
   } else {
     for (let i = 0; i < raw.length; i++) {
       const v = raw[i];

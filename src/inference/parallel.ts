@@ -174,7 +174,8 @@ interface PooledWorker {
 const workers: PooledWorker[] = [];
 /** Value of a worker's flag once it has loaded. */
 export const READY = 2;
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 20_000;
+let unavailable = false;
 
 /** @internal Number of worker threads started so far (for tests). */
 export function startedWorkers(): number {
@@ -183,8 +184,10 @@ export function startedWorkers(): number {
 
 /** At least `count` started workers. */
 function pool(count: number): PooledWorker[] {
-  while (workers.length < count) {
-    const worker = new Worker(workerFile());
+  while (workers.length < count && !unavailable) {
+    // the parent's --input-type (node -e scripts) does not apply to a worker's file
+    const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+    const worker = new Worker(workerFile(), { execArgv });
     worker.unref();
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -193,6 +196,7 @@ function pool(count: number): PooledWorker[] {
     // the worker answers once its module has loaded; one that cannot start is not used
     if (Atomics.wait(signal, 0, 0, START_TIMEOUT_MS) === 'timed-out' || Atomics.load(signal, 0) !== READY) {
       void worker.terminate();
+      unavailable = true; // do not try again in this process: run in the calling thread
       break;
     }
     workers.push({ worker, port: port1, signal });

@@ -183,19 +183,16 @@ export class Distribution {
     return this.#n;
   }
 
-  /** Σ wᵢ. */
+  /**
+   * Σ wᵢ. Sums over units (this one, {@link total}, {@link weightBelow}, {@link totalBelow},
+   * {@link totalAtOrBelow}) are accumulated in double-double precision and rounded once, so their
+   * value does not depend on the order of the units: the same before and after the sort, and
+   * the same for any order of the input rows.
+   */
   get totalWeight(): number {
     if (this.#totalWeight === undefined) {
-      if (this.isSorted) {
-        const cw = this.cumulativeWeights;
-        this.#totalWeight = cw.length ? cw[cw.length - 1]! : 0;
-      } else {
-        const w = this.#unsorted!.weights;
-        let s = 0;
-        if (w) for (let i = 0; i < w.length; i++) s += w[i]!;
-        else s = this.#n;
-        this.#totalWeight = s;
-      }
+      const { weights: w } = this.units;
+      this.#totalWeight = w ? sumWhere(w, w, Infinity, true, false) : this.#n;
     }
     return this.#totalWeight;
   }
@@ -203,16 +200,8 @@ export class Distribution {
   /** Σ wᵢ xᵢ. */
   get total(): number {
     if (this.#total === undefined) {
-      if (this.isSorted) {
-        const ct = this.cumulativeTotals;
-        this.#total = ct.length ? ct[ct.length - 1]! : 0;
-      } else {
-        const { values: x, weights: w } = this.#unsorted!;
-        let s = 0;
-        if (w) for (let i = 0; i < x.length; i++) s += w[i]! * x[i]!;
-        else for (let i = 0; i < x.length; i++) s += x[i]!;
-        this.#total = s;
-      }
+      const { values: x, weights: w } = this.units;
+      this.#total = sumWhere(x, w, Infinity, true, true);
     }
     return this.#total;
   }
@@ -257,44 +246,25 @@ export class Distribution {
     return upperBound(this.values, x);
   }
 
-  /** Σ wᵢ over units with value strictly below x (one pass when the Distribution is unsorted). */
+  /** Σ wᵢ over units with value strictly below x (double-double, see {@link totalWeight}). */
   weightBelow(x: number): number {
-    if (!this.isSorted) return this.#sumWhere(x, false, false);
+    if (!this.isSorted) return sumWhere(this.#unsorted!.values, this.#unsorted!.weights, x, false, false);
     const k = this.countBelow(x);
-    return k === 0 ? 0 : this.cumulativeWeights[k - 1]!;
+    return sumWhere(this.values.subarray(0, k), this.weights.subarray(0, k), Infinity, true, false);
   }
 
   /** Σ wᵢ xᵢ over units with value strictly below x. */
   totalBelow(x: number): number {
-    if (!this.isSorted) return this.#sumWhere(x, false, true);
+    if (!this.isSorted) return sumWhere(this.#unsorted!.values, this.#unsorted!.weights, x, false, true);
     const k = this.countBelow(x);
-    return k === 0 ? 0 : this.cumulativeTotals[k - 1]!;
+    return sumWhere(this.values.subarray(0, k), this.weights.subarray(0, k), Infinity, true, true);
   }
 
   /** Σ wᵢ xᵢ over units with value at or below x. */
   totalAtOrBelow(x: number): number {
-    if (!this.isSorted) return this.#sumWhere(x, true, true);
+    if (!this.isSorted) return sumWhere(this.#unsorted!.values, this.#unsorted!.weights, x, true, true);
     const k = this.countAtOrBelow(x);
-    return k === 0 ? 0 : this.cumulativeTotals[k - 1]!;
-  }
-
-  /** One pass over the unsorted units: Σ wᵢ (or Σ wᵢxᵢ) over xᵢ < x (or ≤ x). */
-  #sumWhere(x: number, inclusive: boolean, income: boolean): number {
-    const { values: v, weights: w } = this.#unsorted!;
-    let s = 0;
-    const n = v.length;
-    if (inclusive) {
-      if (income) for (let i = 0; i < n; i++) { const xi = v[i]!; if (xi <= x) s += (w ? w[i]! : 1) * xi; }
-      else for (let i = 0; i < n; i++) if (v[i]! <= x) s += w ? w[i]! : 1;
-    } else if (income) {
-      for (let i = 0; i < n; i++) { const xi = v[i]!; if (xi < x) s += (w ? w[i]! : 1) * xi; }
-    } else if (w) {
-      // branch-free: the comparison is unpredictable near a median
-      for (let i = 0; i < n; i++) s += w[i]! * +(v[i]! < x);
-    } else {
-      for (let i = 0; i < n; i++) if (v[i]! < x) s++;
-    }
-    return s;
+    return sumWhere(this.values.subarray(0, k), this.weights.subarray(0, k), Infinity, true, true);
   }
 
   /**
@@ -383,6 +353,36 @@ export class Distribution {
       dropped: { ...this.dropped },
     };
   }
+}
+
+/**
+ * Σ wᵢ (or Σ wᵢxᵢ when `income`) over units with xᵢ < limit (or ≤ limit when `inclusive`), in
+ * double-double precision (Knuth's two-sum), rounded once. The result is the correctly rounded sum
+ * except in vanishingly rare cases, so it does not depend on the order of the units. The test is
+ * branch-free (a unit outside adds an exact zero): comparisons near a median are unpredictable.
+ * `weights` undefined means all 1.
+ */
+export function sumWhere(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  limit: number,
+  inclusive: boolean,
+  income: boolean,
+): number {
+  let hi = 0;
+  let lo = 0;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const inside = inclusive ? +(v <= limit) : +(v < limit);
+    const w = weights ? weights[i]! : 1;
+    const term = (income ? w * v : w) * inside;
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
 }
 
 /** First index i with a[i] ≥ x. */

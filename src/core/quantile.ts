@@ -148,35 +148,52 @@ function valueAtRank(d: Distribution, k: number, start: number, end: number, bef
 /**
  * The Lorenz curve at population share p: the share of total income held by the poorest p of
  * the weighted population. A unit straddling p is split: L(p) = (T_{i−1} + (pW − C_{i−1}) xᵢ) / T.
+ * Computed from order-independent sums (see Distribution.totalWeight), so it has the same digits on
+ * a sorted and an unsorted Distribution (where it selects instead of sorting).
  */
 export function lorenzAt(d: Distribution, p: number): number {
   checkProbability(p, 'p');
-  return cumulativeIncomeAt(d, p) / d.total;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const target = p * d.totalWeight;
+  let v: number;
+  if (d.isSorted) {
+    const cw = d.cumulativeWeights;
+    let lo = 0;
+    let hi = d.n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cw[mid]! >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    v = d.values[lo]!;
+  } else {
+    const { values, weights } = d.units;
+    v = selectWeighted(values, weights, (c) => c >= target).value;
+  }
+  if (v === 0) v = 0;
+  // below v, then the units of value v in input order (the sorted order of a tie) up to the one
+  // that straddles pW
+  let c = d.weightBelow(v);
+  let t = d.totalBelow(v);
+  const { values, weights } = d.units;
+  const from = d.isSorted ? d.countBelow(v) : 0;
+  for (let i = from; i < values.length; i++) {
+    if (values[i] !== v) {
+      if (d.isSorted) break;
+      continue;
+    }
+    const w = weights ? weights[i]! : 1;
+    if (c + w >= target) break;
+    c += w;
+    t += w * v;
+  }
+  return (t + (target - c) * v) / d.total;
 }
 
-/** Σ wx of the poorest share p of the population, splitting the unit that straddles p. */
+/** Σ wx of the poorest share p of the population, splitting the unit that straddles p (sorts). */
 export function cumulativeIncomeAt(d: Distribution, p: number): number {
   if (p <= 0) return 0;
-  if (!d.isSorted) {
-    if (p >= 1) return d.total;
-    // the unit straddling p has the smallest value v with W(≤ v) ≥ pW; below it lie W(<v) and T(<v)
-    const target = p * d.totalWeight;
-    const { values, weights } = d.units;
-    const s = selectWeighted(values, weights, (c) => c >= target);
-    const v = s.value === 0 ? 0 : s.value;
-    // walk the units of value v in input order (the sorted order of a tie) up to the straddling
-    // one, accumulating as the sorted path's cumulative sums do
-    let c = s.below;
-    let t = d.totalBelow(v);
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] !== v) continue;
-      const w = weights ? weights[i]! : 1;
-      if (c + w >= target) break;
-      c += w;
-      t += w * v;
-    }
-    return t + (target - c) * v;
-  }
   const cw = d.cumulativeWeights;
   const ct = d.cumulativeTotals;
   const W = d.totalWeight;

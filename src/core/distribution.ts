@@ -76,6 +76,8 @@ interface Unsorted {
   values: Float64Array;
   weights: Float64Array | undefined;
   rows: Int32Array | undefined;
+  /** Whether the arrays belong to the Distribution (else they are the caller's: never written). */
+  owned: boolean;
 }
 
 /**
@@ -167,7 +169,8 @@ export class Distribution {
     this.#weights = sorted.weights;
     this.#rows = order;
     // the input-order copies are no longer needed: they become buffers for the cumulative sums
-    this.#spare.push(...(sorted.spare ?? []), u.values, ...(u.weights ? [u.weights] : []));
+    this.#spare.push(...(sorted.spare ?? []));
+    if (u.owned) this.#spare.push(u.values, ...(u.weights ? [u.weights] : []));
     this.#spare = this.#spare.filter((b) => b.length === this.#n);
     this.#unsorted = undefined;
     return { values: sorted.values, weights: sorted.weights, rows: order };
@@ -437,10 +440,22 @@ export function distribution(data: Input, options: ColumnOptions & DataOptions =
     return data;
   }
   const { raw, rawWeights, column, weightColumn } = readInput(data, options);
+  return fromColumns(raw, rawWeights, column, weightColumn, options);
+}
+
+/**
+ * The Distribution a measure called on raw columns works from: validated once, sorted only if a
+ * measure needs the order, and kept for later calls on the same column arrays (see
+ * input-cache.ts). {@link distribution}, which a user calls to share one Distribution among many
+ * measures, sorts at once, as it always has.
+ */
+export function measureDistribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
+  if (isDistribution(data)) return distribution(data, options);
+  const { raw, rawWeights, column, weightColumn } = readInput(data, options);
   const key = JSON.stringify([column, weightColumn, options.missing ?? 'error', options.nonPositiveWeights ?? 'error']);
   const cached = cachedDistribution(raw, rawWeights, key);
   if (cached) return cached;
-  const d = fromColumns(raw, rawWeights, column, weightColumn, options);
+  const d = fromColumns(raw, rawWeights, column, weightColumn, options, true);
   rememberDistribution(raw, rawWeights, key, d);
   return d;
 }
@@ -488,6 +503,7 @@ export function fromColumns(
   column: string,
   weightColumn: string | undefined,
   options: DataOptions = {},
+  lazy = false,
 ): Distribution {
   const n = raw.length;
   // the sort copies, so a Float64Array input can be read in place (it is never written)
@@ -561,14 +577,17 @@ export function fromColumns(
   if (kept === 0) {
     throw emptyError(column, n === 0 ? '' : `after dropping ${plural(n, 'bad row')}`);
   }
-  // keep the validated units in input order (copies the Distribution owns); sort on first need
+  // keep the validated units in input order; a lazy Distribution owns copies of the caller's
+  // arrays (it may be sorted much later), an eager one sorts them right away, reading in place
   const wv = weightsParsed?.values;
   let unsorted: Unsorted;
   if (kept === n) {
+    const borrowed = parsed.values === raw || (wv !== undefined && wv === rawWeights);
     unsorted = {
-      values: parsed.values === raw ? parsed.values.slice() : parsed.values,
-      weights: wv === undefined ? undefined : wv === rawWeights ? wv.slice() : wv,
+      values: lazy && parsed.values === raw ? parsed.values.slice() : parsed.values,
+      weights: wv === undefined ? undefined : lazy && wv === rawWeights ? wv.slice() : wv,
       rows: undefined,
+      owned: lazy || !borrowed,
     };
   } else {
     const x = new Float64Array(kept);
@@ -581,7 +600,7 @@ export function fromColumns(
       src[j] = i;
       j++;
     }
-    unsorted = { values: x, weights: wv ? w : undefined, rows: src };
+    unsorted = { values: x, weights: wv ? w : undefined, rows: src, owned: true };
   }
   const d = new Distribution({
     unsorted,
@@ -591,5 +610,6 @@ export function fromColumns(
     inputRows: n,
     dropped: { missing: droppedMissing, nonPositiveWeights: droppedWeights, nonPositive: 0 },
   });
+  if (!lazy) void d.values;
   return d;
 }

@@ -1,6 +1,7 @@
 export {
   Distribution,
   distribution,
+  measureDistribution,
   fromColumns,
   isDistribution,
   lowerBound,

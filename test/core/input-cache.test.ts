@@ -1,9 +1,10 @@
-// Repeated calls on the same columns reuse one Distribution; a column changed in place is never
-// served from the cache.
+// Repeated measure calls on the same columns reuse one Distribution (the one measureDistribution
+// returns); a column changed in place is never served from the cache.
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { clearDistributionCache, fingerprint } from '../../src/core/input-cache.js';
-import { arpr, distribution, gini, median, s80s20 } from '../../src/index.js';
+import { measureDistribution as distribution } from '../../src/core/index.js';
+import { arpr, gini, median, s80s20 } from '../../src/index.js';
 
 const n = 10_000;
 const x = Float64Array.from({ length: n }, (_, i) => 1000 + ((i * 7919) % 5003));

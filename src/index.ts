@@ -38,4 +38,4 @@ export * from './policy/index.js';
 registerOps();
 
 // Engine speed: the Distribution cache and quantiles by weighted selection
-export { clearDistributionCache, selectQuantile } from './core/index.js';
+export { clearDistributionCache, measureDistribution, selectQuantile } from './core/index.js';

@@ -428,3 +428,5 @@ export {
   type WritePageOptions,
 } from './charts/briefing-pack.js';
 export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/spread-strips.js';
+// Engine speed: the Distribution cache and quantiles by weighted selection
+export { clearDistributionCache, measureDistribution, selectQuantile } from './core/index.js';

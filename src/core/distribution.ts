@@ -6,7 +6,8 @@ import {
   toNumeric,
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
-import { type SortedWeighted, sortWeighted } from './sort.js';
+import { cachedDistribution, rememberDistribution } from './input-cache.js';
+import { sortWeighted } from './sort.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -53,9 +54,12 @@ export interface Dropped {
 }
 
 interface Parts {
-  values: Float64Array;
-  weights: Float64Array;
-  rows: Int32Array;
+  /** Sorted values, weights and rows; absent while the Distribution is still unsorted. */
+  values?: Float64Array;
+  weights?: Float64Array;
+  rows?: Int32Array;
+  /** Validated units in input order, owned by the Distribution, sorted on first need. */
+  unsorted?: Unsorted;
   column: string;
   weightColumn: string | undefined;
   weighted: boolean;
@@ -65,22 +69,29 @@ interface Parts {
   spare?: Float64Array[];
 }
 
+/** Validated units before the sort: values, weights (undefined: all 1) and input rows (undefined: 0…n−1). */
+interface Unsorted {
+  values: Float64Array;
+  weights: Float64Array | undefined;
+  rows: Int32Array | undefined;
+  /** Whether the arrays belong to the Distribution (else they are the caller's: never written). */
+  owned: boolean;
+}
+
 /**
- * A weighted distribution of one variable, validated and sorted once.
+ * A weighted distribution of one variable, validated once and sorted once, when first needed.
  *
  * Values are held ascending in a Float64Array with their weights and their original row indices;
  * totals and cumulative sums are computed on first use and cached. Every measure accepts a
  * Distribution and never re-sorts it, so building one and passing it to many measures costs one
- * sort. A Distribution is immutable: {@link Distribution.reweight} and {@link Distribution.slice}
+ * sort. The sort itself is lazy: a Distribution built from columns holds its validated units in
+ * input order until a measure reads `values`, `weights`, `rows` or a cumulative sum. Measures that
+ * need only quantiles and sums below a value (median, poverty lines, arpr, s80s20, Palma, shares,
+ * percentile ratios) answer by weighted selection and single passes, in O(n), without sorting.
+ * A Distribution is immutable: {@link Distribution.reweight} and {@link Distribution.slice}
  * return new ones that share the sorted values.
  */
 export class Distribution {
-  /** Values in ascending order. Do not write to it. */
-  readonly values: Float64Array;
-  /** Weights aligned with `values` (all 1 when unweighted). Do not write to it. */
-  readonly weights: Float64Array;
-  /** Row index in the input of each sorted unit. Do not write to it. */
-  readonly rows: Int32Array;
   /** Name of the value column (or `"value"` for array input), used in messages. */
   readonly column: string;
   /** Name of the weight column, if any. */
@@ -92,6 +103,11 @@ export class Distribution {
   /** Rows excluded on request (`missing: 'drop'` …), by reason. */
   readonly dropped: Readonly<Dropped>;
 
+  #values: Float64Array | undefined;
+  #weights: Float64Array | undefined;
+  #rows: Int32Array | undefined;
+  #unsorted: Unsorted | undefined;
+  #n: number;
   #totalWeight: number | undefined;
   #total: number | undefined;
   #cumulativeWeights: Float64Array | undefined;
@@ -100,32 +116,84 @@ export class Distribution {
 
   /** @internal Use {@link distribution} to build one. */
   constructor(parts: Parts) {
-    this.values = parts.values;
-    this.weights = parts.weights;
-    this.rows = parts.rows;
+    this.#values = parts.values;
+    this.#weights = parts.weights;
+    this.#rows = parts.rows;
+    this.#unsorted = parts.values ? undefined : parts.unsorted;
+    this.#n = (parts.values ?? parts.unsorted!.values).length;
     this.column = parts.column;
     this.weightColumn = parts.weightColumn;
     this.weighted = parts.weighted;
     this.inputRows = parts.inputRows;
     this.dropped = parts.dropped;
-    this.#spare = parts.spare?.filter((b) => b.length === parts.values.length) ?? [];
+    this.#spare = parts.spare?.filter((b) => b.length === this.#n) ?? [];
+  }
+
+  /** Values in ascending order. Do not write to it. Reading it sorts the Distribution if needed. */
+  get values(): Float64Array {
+    return this.#values ?? this.#sort().values;
+  }
+
+  /** Weights aligned with `values` (all 1 when unweighted). Do not write to it. */
+  get weights(): Float64Array {
+    return this.#weights ?? this.#sort().weights;
+  }
+
+  /** Row index in the input of each sorted unit. Do not write to it. */
+  get rows(): Int32Array {
+    return this.#rows ?? this.#sort().rows;
+  }
+
+  /** Whether the sort has been done (measures that need only quantiles skip it). */
+  get isSorted(): boolean {
+    return this.#values !== undefined;
+  }
+
+  /**
+   * The units in some order, without forcing the sort: the sorted arrays once they exist, else the
+   * validated units in input order. `weights` is undefined when every weight is 1. Do not write to them.
+   */
+  get units(): { values: Float64Array; weights: Float64Array | undefined } {
+    if (this.#values) return { values: this.#values, weights: this.#weights };
+    return { values: this.#unsorted!.values, weights: this.#unsorted!.weights };
+  }
+
+  #sort(): { values: Float64Array; weights: Float64Array; rows: Int32Array } {
+    const u = this.#unsorted!;
+    const sorted = sortWeighted(u.values, u.weights);
+    const order = sorted.order;
+    if (u.rows) for (let i = 0; i < order.length; i++) order[i] = u.rows[order[i]!]!;
+    this.#values = sorted.values;
+    this.#weights = sorted.weights;
+    this.#rows = order;
+    // the input-order copies are no longer needed: they become buffers for the cumulative sums
+    this.#spare.push(...(sorted.spare ?? []));
+    if (u.owned) this.#spare.push(u.values, ...(u.weights ? [u.weights] : []));
+    this.#spare = this.#spare.filter((b) => b.length === this.#n);
+    this.#unsorted = undefined;
+    return { values: sorted.values, weights: sorted.weights, rows: order };
   }
 
   /** A buffer of length n for a cached cumulative sum: the sort's scratch if left, else a new one. */
   #buffer(): Float64Array {
-    return this.#spare.pop() ?? new Float64Array(this.values.length);
+    return this.#spare.pop() ?? new Float64Array(this.#n);
   }
 
   /** Number of units. */
   get n(): number {
-    return this.values.length;
+    return this.#n;
   }
 
-  /** Σ wᵢ. */
+  /**
+   * Σ wᵢ. Sums over units (this one, {@link total}, {@link weightBelow}, {@link totalBelow},
+   * {@link totalAtOrBelow}) are accumulated in double-double precision and rounded once, so their
+   * value does not depend on the order of the units: the same before and after the sort, and
+   * the same for any order of the input rows.
+   */
   get totalWeight(): number {
     if (this.#totalWeight === undefined) {
-      const cw = this.cumulativeWeights;
-      this.#totalWeight = cw.length ? cw[cw.length - 1]! : 0;
+      const { weights: w } = this.units;
+      this.#totalWeight = w ? sumWhere(w, w, Infinity, true, false) : this.#n;
     }
     return this.#totalWeight;
   }
@@ -133,8 +201,8 @@ export class Distribution {
   /** Σ wᵢ xᵢ. */
   get total(): number {
     if (this.#total === undefined) {
-      const ct = this.cumulativeTotals;
-      this.#total = ct.length ? ct[ct.length - 1]! : 0;
+      const { values: x, weights: w } = this.units;
+      this.#total = sumWhere(x, w, Infinity, true, true);
     }
     return this.#total;
   }
@@ -179,21 +247,38 @@ export class Distribution {
     return upperBound(this.values, x);
   }
 
-  /** Σ wᵢ over units with value strictly below x. */
+  /** Σ wᵢ over units with value strictly below x (double-double, see {@link totalWeight}). */
   weightBelow(x: number): number {
+    if (!this.isSorted) return sumWhere(this.#unsorted!.values, this.#unsorted!.weights, x, false, false);
     const k = this.countBelow(x);
-    return k === 0 ? 0 : this.cumulativeWeights[k - 1]!;
+    return sumWhere(this.values.subarray(0, k), this.weights.subarray(0, k), Infinity, true, false);
+  }
+
+  /** Σ wᵢ xᵢ over units with value strictly below x. */
+  totalBelow(x: number): number {
+    if (!this.isSorted) return sumWhere(this.#unsorted!.values, this.#unsorted!.weights, x, false, true);
+    const k = this.countBelow(x);
+    return sumWhere(this.values.subarray(0, k), this.weights.subarray(0, k), Infinity, true, true);
+  }
+
+  /** Σ wᵢ xᵢ over units with value at or below x. */
+  totalAtOrBelow(x: number): number {
+    if (!this.isSorted) return sumWhere(this.#unsorted!.values, this.#unsorted!.weights, x, true, true);
+    const k = this.countAtOrBelow(x);
+    return sumWhere(this.values.subarray(0, k), this.weights.subarray(0, k), Infinity, true, true);
   }
 
   /**
    * The same sorted values with other weights (e.g. a bootstrap or replicate reweighting).
    * Weights must be aligned with `values`; zero weights are allowed, negative ones are not checked.
+   * `spare`: buffers of length n the new Distribution may use for its cumulative sums (a replicate
+   * loop passes the same ones for every replicate, which it drops before the next).
    */
-  reweight(weights: Float64Array): Distribution {
+  reweight(weights: Float64Array, spare?: Float64Array[]): Distribution {
     if (weights.length !== this.n) {
       throw new PovineqError('LENGTH_MISMATCH', `reweight: ${weights.length} weights for ${this.n} units`);
     }
-    return new Distribution({ ...this.#parts(), weights, weighted: true });
+    return new Distribution({ ...this.#parts(), weights, weighted: true, spare });
   }
 
   /** Units `start` (inclusive) to `end` (exclusive) of the sorted order, as a new Distribution. */
@@ -271,6 +356,36 @@ export class Distribution {
   }
 }
 
+/**
+ * Σ wᵢ (or Σ wᵢxᵢ when `income`) over units with xᵢ < limit (or ≤ limit when `inclusive`), in
+ * double-double precision (Knuth's two-sum), rounded once. The result is the correctly rounded sum
+ * except in vanishingly rare cases, so it does not depend on the order of the units. The test is
+ * branch-free (a unit outside adds an exact zero): comparisons near a median are unpredictable.
+ * `weights` undefined means all 1.
+ */
+export function sumWhere(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  limit: number,
+  inclusive: boolean,
+  income: boolean,
+): number {
+  let hi = 0;
+  let lo = 0;
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const inside = inclusive ? +(v <= limit) : +(v < limit);
+    const w = weights ? weights[i]! : 1;
+    const term = (income ? w * v : w) * inside;
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
 /** First index i with a[i] ≥ x. */
 export function lowerBound(a: ArrayLike<number>, x: number, from = 0, to = a.length): number {
   let lo = from;
@@ -326,6 +441,23 @@ export function distribution(data: Input, options: ColumnOptions & DataOptions =
   return fromColumns(raw, rawWeights, column, weightColumn, options);
 }
 
+/**
+ * The Distribution a measure called on raw columns works from: validated once, sorted only if a
+ * measure needs the order, and kept for later calls on the same column arrays (see
+ * input-cache.ts). {@link distribution}, which a user calls to share one Distribution among many
+ * measures, sorts at once, as it always has.
+ */
+export function measureDistribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
+  if (isDistribution(data)) return distribution(data, options);
+  const { raw, rawWeights, column, weightColumn } = readInput(data, options);
+  const key = JSON.stringify([column, weightColumn, options.missing ?? 'error', options.nonPositiveWeights ?? 'error']);
+  const cached = cachedDistribution(raw, rawWeights, key);
+  if (cached) return cached;
+  const d = fromColumns(raw, rawWeights, column, weightColumn, options, true);
+  rememberDistribution(raw, rawWeights, key, d);
+  return d;
+}
+
 function readInput(
   data: Exclude<Input, Distribution>,
   options: ColumnOptions,
@@ -367,6 +499,7 @@ export function fromColumns(
   column: string,
   weightColumn: string | undefined,
   options: DataOptions = {},
+  lazy = false,
 ): Distribution {
   const n = raw.length;
   // the sort copies, so a Float64Array input can be read in place (it is never written)
@@ -440,11 +573,18 @@ export function fromColumns(
   if (kept === 0) {
     throw emptyError(column, n === 0 ? '' : `after dropping ${plural(n, 'bad row')}`);
   }
-  // compact (only when rows were dropped), then sort once
+  // keep the validated units in input order; a lazy Distribution owns copies of the caller's
+  // arrays (it may be sorted much later), an eager one sorts them right away, reading in place
   const wv = weightsParsed?.values;
-  let sorted: SortedWeighted;
+  let unsorted: Unsorted;
   if (kept === n) {
-    sorted = sortWeighted(parsed.values, wv);
+    const borrowed = parsed.values === raw || (wv !== undefined && wv === rawWeights);
+    unsorted = {
+      values: lazy && parsed.values === raw ? parsed.values.slice() : parsed.values,
+      weights: wv === undefined ? undefined : lazy && wv === rawWeights ? wv.slice() : wv,
+      rows: undefined,
+      owned: lazy || !borrowed,
+    };
   } else {
     const x = new Float64Array(kept);
     const w = new Float64Array(kept);
@@ -456,21 +596,16 @@ export function fromColumns(
       src[j] = i;
       j++;
     }
-    sorted = sortWeighted(x, w);
-    const order = sorted.order;
-    for (let i = 0; i < kept; i++) order[i] = src[order[i]!]!;
+    unsorted = { values: x, weights: wv ? w : undefined, rows: src, owned: true };
   }
-  const { values, weights, order: rows, spare } = sorted;
   const d = new Distribution({
-    values,
-    weights,
-    rows,
+    unsorted,
     column,
     weightColumn,
     weighted: rawWeights !== undefined,
     inputRows: n,
     dropped: { missing: droppedMissing, nonPositiveWeights: droppedWeights, nonPositive: 0 },
-    spare,
   });
+  if (!lazy) void d.values;
   return d;
 }

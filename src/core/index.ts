@@ -1,6 +1,7 @@
 export {
   Distribution,
   distribution,
+  measureDistribution,
   fromColumns,
   isDistribution,
   lowerBound,
@@ -23,3 +24,6 @@ export { embedInfluence, partialTotalInfluence } from './influence.js';
 export { quantileSorted } from './quantile-sorted.js';
 export { checkLevel, normalInterval, percentileInterval } from './interval.js';
 export { weightedVariance } from './moments.js';
+export { type Selected, selectWeighted, nextPositiveAbove, extremePositive } from './select.js';
+export { selectQuantile } from './quantile.js';
+export { clearDistributionCache } from './input-cache.js';

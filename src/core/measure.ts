@@ -1,5 +1,5 @@
 import { PovineqError } from '../data/index.js';
-import { type Distribution, type Input, type MeasureOptions, distribution } from './distribution.js';
+import { type Distribution, type Input, type MeasureOptions, measureDistribution } from './distribution.js';
 
 /**
  * What povineq knows about a measure beyond its function: how to compute it on a Distribution,
@@ -38,12 +38,12 @@ export type Measure<O = {}> = ({} extends O
   : (data: Input, options: MeasureOptions & O) => number) & { readonly info: MeasureInfo<O> };
 
 /**
- * Makes the public form of a measure: `(data, options) => number`, building (or reusing) a
- * Distribution and handing it to `info.compute`.
+ * Makes the public form of a measure: `(data, options) => number`, building (or reusing, from the
+ * cache of raw columns) a lazily sorted Distribution and handing it to `info.compute`.
  */
 export function defineMeasure<O>(info: MeasureInfo<O>): Measure<O> {
   const fn = (data: Input, options: MeasureOptions & O = {} as MeasureOptions & O): number =>
-    info.compute(distribution(data, options), options);
+    info.compute(measureDistribution(data, options), options);
   Object.defineProperty(fn, 'name', { value: info.name });
   return Object.assign(fn, { info }) as Measure<O>;
 }

@@ -52,6 +52,8 @@ export interface ReplicateSet {
   readonly mse: boolean;
   /** Writes replicate r's weight factor for every row (replicate weight ÷ full-sample weight). */
   fill(r: number, factors: Float64Array): void;
+  /** Plain data from which another thread can fill any replicate (bootstrap and jackknife sets). */
+  readonly spec?: import('./replicates.js').ReplicateSpec;
 }
 
 /**

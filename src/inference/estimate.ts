@@ -19,6 +19,8 @@ import { type PersonGroupKey, checkGroups, groupPersonWeights, readGroupCounts }
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
+import { parallelReplicateValues, resolveThreads } from './parallel.js';
+import { replicateRange } from './replicate-loop.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
 
 /** A point estimate with its standard error and confidence interval (fractions stay fractions). */
@@ -54,6 +56,11 @@ export interface EstimateOptions extends MeasureOptions {
   interval?: 'normal' | 'percentile';
   /** Called as replicates finish: (done, total). For progress bars in notebooks. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads for bootstrap and jackknife replicates (a whole number ≥ 1; default every core). The
+   * results are the same digits whatever the number: each replicate depends only on its index.
+   */
+  threads?: number;
   /** Group column(s): estimates by domain, returned as an Arquero table. */
   by?: string | readonly string[];
   /**
@@ -153,7 +160,8 @@ export function resolve(linearizable: boolean, data: Input, options: EstimateOpt
   }
   const { design: designOption, method: methodOption, level: levelOption, interval: intervalOption } = options;
   const rest: Record<string, unknown> = { ...options };
-  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons']) delete rest[key];
+  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons', 'threads']) delete rest[key];
+  resolveThreads(options.threads);
   const level = checkLevel(levelOption ?? 0.95);
   const interval = intervalOption ?? 'normal';
   if (interval !== 'normal' && interval !== 'percentile') {
@@ -308,7 +316,7 @@ export function run(plan: Plan, setup: Setup, options: EstimateOptions): Estimat
       : method === 'jackknife'
         ? jackknifeReplicates(design)
         : bootstrapReplicates(design, options.replicates ?? 1000, options.seed ?? 1);
-  const thetas = replicateValues(plan, set, design.rows, options.onProgress);
+  const thetas = parallelReplicateValues(plan, set, design.rows, resolveThreads(options.threads), options.onProgress);
   const reported = method === 'bootstrap' ? 'bootstrap' : 'replicate';
   const out: Estimate[] = [];
   for (let k = 0; k < K; k++) {
@@ -331,39 +339,5 @@ export function run(plan: Plan, setup: Setup, options: EstimateOptions): Estimat
 
 /** Recomputes every statistic on every replicate: weights change, the sorted values do not. */
 export function replicateValues(plan: Plan, set: ReplicateSet, rows: number, onProgress?: (done: number, total: number) => void): Float64Array[] {
-  const R = set.count;
-  const K = plan.values.length;
-  const thetas = Array.from({ length: K }, () => new Float64Array(R));
-  const factors = new Float64Array(rows);
-  const step = Math.max(1, Math.floor(R / 100));
-  for (let r = 0; r < R; r++) {
-    set.fill(r, factors);
-    const reweighted = plan.distributions.map((d) => {
-      const w = new Float64Array(d.n);
-      const base = d.weights;
-      const at = d.rows;
-      for (let i = 0; i < w.length; i++) w[i] = base[i]! * factors[at[i]!]!;
-      return d.reweight(w);
-    });
-    let values: number[];
-    try {
-      values = plan.evaluate(reweighted);
-    } catch (e) {
-      if (e instanceof PovineqError) {
-        throw new PovineqError(e.code, `in replicate ${r + 1} of ${R}: ${e.message}`, { ...e.details, replicate: r + 1 });
-      }
-      throw e;
-    }
-    for (let k = 0; k < K; k++) {
-      const v = values[k]!;
-      if (!Number.isFinite(v)) {
-        throw new PovineqError('UNDEFINED_RESULT', `replicate ${r + 1} of ${R} gave ${v} for statistic ${k + 1}; the measure is undefined on that resample (too few units in a domain?)`, {
-          replicate: r + 1,
-        });
-      }
-      thetas[k]![r] = v;
-    }
-    if (onProgress && ((r + 1) % step === 0 || r + 1 === R)) onProgress(r + 1, R);
-  }
-  return thetas;
+  return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, set.count, set.count, onProgress);
 }

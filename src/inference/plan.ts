@@ -18,6 +18,16 @@ export interface Plan {
   scores(rows: number): Float64Array[];
   /** The statistics on reweighted Distributions (aligned with `distributions`). */
   evaluate(reweighted: Distribution[]): number[];
+  /** How to build this plan again in another thread from its Distributions (see parallel.ts). */
+  recipe?: PlanRecipe;
+}
+
+/** A plan's builder, measure and options: enough for a worker thread to rebuild it. */
+export interface PlanRecipe {
+  builder: 'measure' | 'domain' | 'paired';
+  info: MeasureInfo;
+  options: Options;
+  positions?: Int32Array[];
 }
 
 /** Options a measure sees: everything the caller passed, plus the line where one is estimated. */
@@ -69,6 +79,7 @@ export function measurePlan(info: MeasureInfo, d: Distribution, o: Options, line
   const withLine = estimated ? { ...o, line: info.defaultLine!(lineFrom, o as never) } : o;
   return {
     distributions: separate ? [d, lineFrom] : [d],
+    recipe: { builder: 'measure', info, options: o },
     values: [info.compute(d, withLine as never)],
     n: [d.n],
     scores(rows) {
@@ -101,6 +112,7 @@ export function domainPlan(info: MeasureInfo, d: Distribution, positions: Int32A
   const parts = positions.map((p) => d.select(p));
   return {
     distributions: separate ? [d, lineFrom] : [d],
+    recipe: { builder: 'domain', info, options: o, positions },
     values: parts.map((g) => info.compute(g, withLine as never)),
     n: parts.map((g) => g.n),
     scores(rows) {
@@ -137,6 +149,7 @@ export function pairedPlan(info: MeasureInfo, before: Distribution, after: Distr
   const b = measurePlan(info, after, o);
   return {
     distributions: [before, after],
+    recipe: { builder: 'paired', info, options: o },
     values: [a.values[0]!, b.values[0]!, b.values[0]! - a.values[0]!],
     n: [before.n, after.n, Math.min(before.n, after.n)],
     scores(rows) {

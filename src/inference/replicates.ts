@@ -1,4 +1,4 @@
-import { type Random, random } from '../core/index.js';
+import { random } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import type { ReplicateSet, SurveyDesign } from './design.js';
 
@@ -36,23 +36,15 @@ export function jackknifeReplicates(design: SurveyDesign): ReplicateSet {
     const nh = design.psuPerStratum[design.psuStratum[j]!]!;
     rscales[r] = stratified ? (nh - 1) / nh : 1;
   });
+  const spec: JackknifeSpec = { kind: 'jackknife', reps: Int32Array.from(reps), psuStratum: design.psuStratum, psuPerStratum: design.psuPerStratum, psuOfStratum, rowsOfPsu };
   return {
     type: stratified ? 'JKn' : 'JK1',
     count: R,
     scale: stratified ? 1 : (R - 1) / R,
     rscales,
     mse: false,
-    fill(r: number, out: Float64Array) {
-      out.fill(1);
-      const drop = reps[r]!;
-      const h = design.psuStratum[drop]!;
-      const nh = design.psuPerStratum[h]!;
-      const up = nh / (nh - 1);
-      for (const j of psuOfStratum[h]!) {
-        const f = j === drop ? 0 : up;
-        for (const i of rowsOfPsu[j]!) out[i] = f;
-      }
-    },
+    spec,
+    fill: (r: number, out: Float64Array) => jackknifeFill(spec, r, out),
   };
 }
 
@@ -70,46 +62,30 @@ export function jackknifeReplicates(design: SurveyDesign): ReplicateSet {
 export function bootstrapReplicates(design: SurveyDesign, count: number, seed: number): ReplicateSet {
   if (!design.simple) design.checkSinglePsu();
   const { psuOfStratum } = design.simple ? { psuOfStratum: [] as Int32Array[] } : layout(design);
+  // Replicate r draws from the r-th fork of the seeded generator. A fork is four 32-bit draws of
+  // its parent (integer(2³²) is one raw draw), so the states are taken here, in order, and any
+  // replicate can then be drawn alone, in any thread, with the same digits.
   const base = random(seed);
-  const psuFactor = new Float64Array(design.psuCount);
-  let current = -1;
-  let rng: Random = base;
-  const draw = () => {
-    rng = base.fork();
-    psuFactor.fill(0);
-    if (design.simple) {
-      const n = design.psuCount;
-      for (let k = 0; k < n; k++) psuFactor[rng.integer(n)]!++;
-      return;
-    }
-    for (let h = 0; h < psuOfStratum.length; h++) {
-      const psus = psuOfStratum[h]!;
-      const nh = psus.length;
-      if (nh === 1) {
-        psuFactor[psus[0]!] = 1; // certainty: never resampled
-        continue;
-      }
-      const m = nh - 1;
-      for (let k = 0; k < m; k++) psuFactor[psus[rng.integer(nh)]!]!++;
-      const lambda = Math.sqrt(1 - design.fraction[h]!);
-      for (const j of psus) psuFactor[j] = 1 - lambda + (lambda * nh * psuFactor[j]!) / m;
-    }
+  const states = new Uint32Array(4 * count);
+  for (let i = 0; i < states.length; i++) states[i] = base.integer(0x100000000);
+  const spec: BootstrapSpec = {
+    kind: 'bootstrap',
+    states,
+    simple: design.simple,
+    psuCount: design.psuCount,
+    psu: design.psu,
+    psuOfStratum,
+    fraction: design.fraction,
   };
+  const psuFactor = new Float64Array(design.psuCount);
   return {
     type: 'bootstrap',
     count,
     scale: 1 / (count - 1),
     rscales: new Float64Array(count).fill(1),
     mse: false,
-    fill(r: number, out: Float64Array) {
-      if (r !== current) {
-        if (r !== current + 1) throw new PovineqError('INVALID_OPTION', 'bootstrap replicates must be drawn in order');
-        draw();
-        current = r;
-      }
-      const psu = design.psu;
-      for (let i = 0; i < out.length; i++) out[i] = psuFactor[psu[i]!]!;
-    },
+    spec,
+    fill: (r: number, out: Float64Array) => bootstrapFill(spec, r, out, psuFactor),
   };
 }
 
@@ -128,4 +104,100 @@ export function multinomialReplicates(n: number, replicates: number, seed: numbe
     out.push(m);
   }
   return out;
+}
+
+/** What a worker thread needs to draw any bootstrap replicate (plain data, transferable). */
+export interface BootstrapSpec {
+  kind: 'bootstrap';
+  /** xoshiro128** state of each replicate's generator, four words per replicate. */
+  states: Uint32Array;
+  simple: boolean;
+  psuCount: number;
+  psu: Int32Array;
+  psuOfStratum: Int32Array[];
+  fraction: ArrayLike<number>;
+}
+
+/** What a worker thread needs to build any delete-one-PSU jackknife replicate. */
+export interface JackknifeSpec {
+  kind: 'jackknife';
+  reps: Int32Array;
+  psuStratum: ArrayLike<number>;
+  psuPerStratum: ArrayLike<number>;
+  psuOfStratum: Int32Array[];
+  rowsOfPsu: Int32Array[];
+}
+
+export type ReplicateSpec = BootstrapSpec | JackknifeSpec;
+
+/** Replicate r's weight factor for every row, from a spec (the same code in every thread). */
+export function fillFromSpec(spec: ReplicateSpec, r: number, out: Float64Array, scratch?: Float64Array): void {
+  if (spec.kind === 'bootstrap') bootstrapFill(spec, r, out, scratch ?? new Float64Array(spec.psuCount));
+  else jackknifeFill(spec, r, out);
+}
+
+function jackknifeFill(spec: JackknifeSpec, r: number, out: Float64Array): void {
+  out.fill(1);
+  const drop = spec.reps[r]!;
+  const h = spec.psuStratum[drop]!;
+  const nh = spec.psuPerStratum[h]!;
+  const up = nh / (nh - 1);
+  for (const j of spec.psuOfStratum[h]!) {
+    const f = j === drop ? 0 : up;
+    for (const i of spec.rowsOfPsu[j]!) out[i] = f;
+  }
+}
+
+/**
+ * The Rao–Wu (or, without a design, naive) bootstrap factors of replicate r. The draws are those
+ * of Random.integer on the replicate's xoshiro128** generator (core/random.ts), inlined with the
+ * state in local variables: a 32-bit draw, rejected at or above the largest multiple of n. This
+ * loop is most of a bootstrap's time.
+ */
+function bootstrapFill(spec: BootstrapSpec, r: number, out: Float64Array, psuFactor: Float64Array): void {
+  const s = spec.states;
+  let a = s[4 * r]! | 0;
+  let b = s[4 * r + 1]! | 0;
+  let c = s[4 * r + 2]! | 0;
+  let d = s[4 * r + 3]! | 0;
+  if ((a | b | c | d) === 0) a = 1;
+  const integer = (n: number): number => {
+    const limit = 0x100000000 - (0x100000000 % n);
+    for (;;) {
+      const m = Math.imul(b, 5);
+      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      if (x < limit) return x % n;
+    }
+  };
+  psuFactor.fill(0);
+  if (spec.simple) {
+    const n = spec.psuCount;
+    for (let k = 0; k < n; k++) psuFactor[integer(n)]!++;
+  } else {
+    const strata = spec.psuOfStratum;
+    for (let h = 0; h < strata.length; h++) {
+      const psus = strata[h]!;
+      const nh = psus.length;
+      if (nh === 1) {
+        psuFactor[psus[0]!] = 1; // certainty: never resampled
+        continue;
+      }
+      const m = nh - 1;
+      for (let k = 0; k < m; k++) psuFactor[psus[integer(nh)]!]!++;
+      const lambda = Math.sqrt(1 - spec.fraction[h]!);
+      for (let k = 0; k < nh; k++) {
+        const j = psus[k]!;
+        psuFactor[j] = 1 - lambda + (lambda * nh * psuFactor[j]!) / m;
+      }
+    }
+  }
+  const psu = spec.psu;
+  for (let i = 0; i < out.length; i++) out[i] = psuFactor[psu[i]!]!;
 }

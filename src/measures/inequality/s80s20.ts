@@ -11,11 +11,8 @@ export function s80s20Of(d: Distribution): number {
   positiveMean(d, 's80s20');
   const q20 = quantileOf(d, 0.2, 'laeken');
   const q80 = quantileOf(d, 0.8, 'laeken');
-  const ct = d.cumulativeTotals;
-  const kLow = d.countAtOrBelow(q20);
-  const kHigh = d.countAtOrBelow(q80);
-  const bottom = kLow === 0 ? 0 : ct[kLow - 1]!;
-  const top = d.total - (kHigh === 0 ? 0 : ct[kHigh - 1]!);
+  const bottom = d.totalAtOrBelow(q20);
+  const top = d.total - d.totalAtOrBelow(q80);
   if (!(bottom > 0)) {
     throw new PovineqError(
       'UNDEFINED_RESULT',

@@ -36,3 +36,9 @@ export * from './charts/index.js';
 export * from './policy/index.js';
 
 registerOps();
+
+// Tables that display themselves: an HTML table in tslab notebooks, aligned text elsewhere
+export { displayTables, tableBundle } from './charts/table-display.js';
+export { tableHTML, tableText, columnKind, type ColumnKind, type TableDisplayOptions } from './charts/table-format.js';
+import { displayTables } from './charts/table-display.js';
+displayTables();

@@ -22,7 +22,7 @@ export function isTable(x: unknown): x is ColumnTable {
  * text (`text/plain`), numbers formatted by column kind, the first `limit` rows and "… n more rows".
  *
  * @example
- * tableBundle(aq.table({ year: [2024], rate: [0.236] })) // { 'text/html': '<table …', 'text/plain': 'year   rate …' }
+ * tableBundle(aq.table({ year: [2024], rate: [0.236] })) // an HTML table (text/html) and the same as text (text/plain)
  */
 export function tableBundle(table: ColumnTable, options: TableDisplayOptions = {}): MimeBundle {
   if (!isTable(table)) {

@@ -14,13 +14,19 @@ export interface TableDisplayOptions {
   limit?: number;
   /** A kind per column, overriding the one read from its name (see {@link columnKind}). */
   kinds?: Record<string, ColumnKind>;
+  /** Currency symbol of money columns (default '£'; '€' for the EU-SILC example). */
+  currency?: string;
 }
 
 // Column names of povineq's result tables (docs/result-tables.md), by what their numbers are.
+const PERCENT_PREFIX = /^(arpr|rmpg|rate|share|headcount|pct)_/;
 const YEAR = /(^|_)year$|^(first_)?wave$/;
-const PERCENT = /(^|_)(rate|rates|share|pct|percent|headcount|arpr|rmpg|poverty_gap|poverty_severity|target|composition|cumulative|before|after|change|effect|baseline|reform|package|distance|achieved|difference|projected|recent_change|change_needed)$/;
-const POUNDS = /(^|_)(income|incomes|mean_change|cost|costs|line|line_before|line_after|median|spend|earnings|benefits|pensions|amount|setting|net_cost_weekly|net_cost_annual|income_change_annual|mean_income_before|value_since)$|_annual$|_weekly$|^(reform|package|compensation)_annual$/;
-const COUNT = /^(n|number|count|population|people|households|sample_size|moved_in|moved_out|rank|rank_since|rank_change|replicates|years|years_left|councils|n_zones|n_domains|n_datazones|data_zones)$|_count$|^n_/;
+const PERCENT = /(^|_)(rate|rates|share|pct|percent|headcount|arpr|rmpg|poverty_gap|poverty_severity|target|composition|cumulative|before|after|baseline|reform|package|distance|achieved|projected|recent_change|change_needed)$|^pct_/;
+// columns measured in the units of another column of the same table
+const RELATIVE = /^(change|effect|difference|ci_lower|ci_upper|se)$/;
+const REFERENCE = ['rate', 'before', 'baseline', 'estimate', 'value', 'target'];
+const POUNDS = /(^|_)(income|incomes|mean_change|cost|costs|line|line_before|line_after|median|spend|earnings|benefits|pensions|amount|setting|net_cost_weekly|net_cost_annual|income_change_annual|mean_income_before)$|_annual$|_weekly$|^(reform|package|compensation)_annual$/;
+const COUNT = /^(n|number|count|population|people|households|sample_size|moved_in|moved_out|replicates|years|years_left|councils|n_zones|n_domains|n_datazones|data_zones)$|_count$|^n_/;
 
 /**
  * The kind of a column, read from its name as povineq's result tables use them
@@ -44,13 +50,14 @@ export function columnKind(name: string, values: ArrayLike<unknown>): ColumnKind
   const n = name.toLowerCase();
   if (YEAR.test(n)) return 'year';
   if (COUNT.test(n)) return 'count';
+  if (PERCENT_PREFIX.test(n)) return 'percent';
   if (POUNDS.test(n)) return 'pounds';
   if (PERCENT.test(n)) return 'percent';
   return 'decimal';
 }
 
 /** One value as the table display shows it. */
-export function formatCell(v: unknown, kind: ColumnKind, pence = false): string {
+export function formatCell(v: unknown, kind: ColumnKind, pence = false, currency = '£'): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return 'NaN';
@@ -58,14 +65,15 @@ export function formatCell(v: unknown, kind: ColumnKind, pence = false): string 
       case 'percent':
         return formatValue(v, 'percent1');
       case 'pounds':
-        return formatValue(v, pence ? 'pence' : 'pounds');
+        return formatValue(v, pence ? 'pence' : 'pounds').replace('£', currency);
       case 'count':
         return Number.isInteger(v) ? formatValue(v, 'number') : v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
       case 'year':
         return String(v);
       default:
-        // large values keep their units digit (16,091, not 16,100); small ones three significant figures
-        return Math.abs(v) >= 1000 ? (v < 0 ? '\u2212' : '') + Math.abs(v).toLocaleString('en-GB', { maximumFractionDigits: 0 }) : formatValue(v, 'decimal');
+        // whole numbers and large values keep their units digit (16,091, not 16,100; 34, not 34.0);
+        // the rest three significant figures
+        return Number.isInteger(v) || Math.abs(v) >= 1000 ? (v < 0 ? '\u2212' : '') + Math.abs(v).toLocaleString('en-GB', { maximumFractionDigits: 0 }) : formatValue(v, 'decimal');
     }
   }
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -100,8 +108,15 @@ export function formatTable(table: ColumnTable, options: TableDisplayOptions = {
   for (const name of columns) {
     const all = table.array(name) as ArrayLike<unknown>;
     let kind = options.kinds?.[name] ?? columnKind(name, all);
-    // confidence limits take the kind of the rate they bound
-    if (!options.kinds?.[name] && /^ci_(lower|upper)$/.test(name) && columns.includes('rate') && kind === 'decimal') kind = 'percent';
+    // a change or a confidence limit is in the units of the column it relates to (rate, before, …)
+    if (!options.kinds?.[name] && kind === 'decimal' && RELATIVE.test(name)) {
+      const kindOf = (c: string) => options.kinds?.[c] ?? columnKind(c, table.array(c) as ArrayLike<unknown>);
+      const ref = REFERENCE.find((c) => c !== name && columns.includes(c)) ?? columns.find((c) => !RELATIVE.test(c) && kindOf(c) === 'percent');
+      if (ref) {
+        const k = kindOf(ref);
+        if (k === 'percent' || k === 'pounds') kind = k;
+      }
+    }
     kinds.push(kind);
     // pounds below £100 (changes, payments) keep their pence
     let pence = false;
@@ -110,7 +125,7 @@ export function formatTable(table: ColumnTable, options: TableDisplayOptions = {
       for (let i = 0; i < all.length; i++) if (typeof all[i] === 'number') max = Math.max(max, Math.abs(all[i] as number));
       pence = max < 100;
     }
-    for (let r = 0; r < shown; r++) rows[r]!.push(formatCell(table.get(name, r), kind, pence));
+    for (let r = 0; r < shown; r++) rows[r]!.push(formatCell(table.get(name, r), kind, pence, options.currency));
   }
   return { columns, kinds, rows, more: numRows - shown, numRows };
 }

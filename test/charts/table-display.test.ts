@@ -83,3 +83,21 @@ describe('tables display themselves', () => {
     await expect(show(t)).rejects.toThrow(/show\(\) needs a running tslab.*tableText\(table\) or console\.log\(table\) for a table/);
   });
 });
+
+describe('a change or a confidence limit takes the units of the column it relates to', () => {
+  it('percent beside a rate or a before/after pair, pounds beside money, decimal beside a value', () => {
+    expect(tableText(aq.table({ before: [0.2], after: [0.21], change: [0.01] }))).toMatch(/\n +20\.0% +21\.0% +1\.0%$/);
+    expect(tableText(aq.table({ rate: [0.24], ci_lower: [0.22], ci_upper: [0.26] }))).toMatch(/\n24\.0% +22\.0% +26\.0%$/);
+    expect(tableText(aq.table({ value: [5123.4], change: [312.5] }))).toMatch(/\n5,123 +313$/);
+    expect(tableText(aq.table({ estimate: [0.2649], ci_lower: [0.2612] }))).toMatch(/\n +0\.265 +0\.261$/);
+  });
+});
+
+describe('edge cases of the table display', () => {
+  it('a rate named first (arpr_own_line) is a rate; whole numbers print whole; the currency can change', () => {
+    expect(columnKind('arpr_own_line', [0.1])).toBe('percent');
+    expect(tableText(aq.table({ id: [1, 2], age: [34, 2] }))).toMatch(/\n 1   34\n 2    2$/);
+    expect(tableText(aq.table({ line: [10859.2] }), { currency: '€' })).toContain('€10,859');
+    expect(tableText(aq.table({ arpr: [0.195], se: [0.0309], ci_lower: [0.135] }))).toMatch(/19\.5% +3\.1% +13\.5%/);
+  });
+});

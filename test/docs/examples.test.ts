@@ -28,7 +28,9 @@ const work = path.join(root, 'node_modules', '.cache', 'povineq-doc-examples');
 
 /** Names the built package exports (what an @example sees without importing). */
 async function exportNames(): Promise<Set<string>> {
-  const mod = (await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href)) as Record<string, unknown>;
+  const built = path.join(root, 'dist', 'index.js');
+  if (!fs.existsSync(built)) throw new Error('the documentation examples run against the built package: run `npx tsup` first (npm test does)');
+  const mod = (await import(pathToFileURL(built).href)) as Record<string, unknown>;
   return new Set(Object.keys(mod).filter((k) => k !== 'default'));
 }
 

@@ -9,7 +9,7 @@ import {
   toNumeric,
 } from '../data/index.js';
 import { argsort } from '../core/index.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** Options of {@link giniBySource}. */
 export interface GiniBySourceOptions {

@@ -1,7 +1,7 @@
 import { type Input, measureInfo } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { type Estimate, type EstimateOptions, resolve, run } from './estimate.js';
-import { normalInterval } from './interval.js';
+import { normalInterval } from '../core/index.js';
 import { canLinearize, measurePlan, pairedPlan } from './plan.js';
 
 /** A change θ_after − θ_before with its standard error, and the two estimates it compares. */

@@ -25,7 +25,7 @@ const PERCENT = /(^|_)(rate|rates|share|pct|percent|headcount|arpr|rmpg|poverty_
 // columns measured in the units of another column of the same table
 const RELATIVE = /^(change|effect|difference|ci_lower|ci_upper|se)$/;
 const REFERENCE = ['rate', 'before', 'baseline', 'estimate', 'value', 'target'];
-const POUNDS = /(^|_)(income|incomes|mean_change|cost|costs|line|line_before|line_after|median|spend|earnings|benefits|pensions|amount|setting|net_cost_weekly|net_cost_annual|income_change_annual|mean_income_before)$|_annual$|_weekly$|^(reform|package|compensation)_annual$/;
+const POUNDS = /(^|_)(income|incomes|mean_change|cost|costs|line|line_before|line_after|median|spend|earnings|benefits|pensions|amount|setting|housing|housing_costs|net_cost_weekly|net_cost_annual|income_change_annual|mean_income_before)$|_annual$|_weekly$|_bhc$|_ahc$|^(reform|package|compensation)_annual$/;
 const COUNT = /^(n|number|count|population|people|households|sample_size|moved_in|moved_out|replicates|years|years_left|councils|n_zones|n_domains|n_datazones|data_zones)$|_count$|^n_/;
 
 /**

@@ -22,6 +22,8 @@ describe('tables display themselves', () => {
     expect(columnKind('income_share', [0.3])).toBe('percent');
     expect(columnKind('line_before', [300])).toBe('pounds');
     expect(columnKind('net_cost_annual', [3e6])).toBe('pounds');
+    expect(columnKind('equivalised_ahc', [327])).toBe('pounds');
+    expect(columnKind('rate_ahc', [0.2])).toBe('percent');
     expect(columnKind('population', [3])).toBe('count');
     expect(columnKind('sample_size', [3])).toBe('count');
     expect(columnKind('target_year', [2031])).toBe('year');

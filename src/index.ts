@@ -370,7 +370,43 @@ export {
   type BriefingResult,
 } from './charts/index.js';
 
+
+// Calibration of survey weights to population totals, take-up, uprating, family types, FRS reader.
+export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod, type WithinTotals } from './inference/calibrate.js';
+export { takeUpSelection } from './policy/take-up.js';
+export { uprate, type UprateOptions } from './policy/uprating.js';
+export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './policy/family-types.js';
+export type { CompareIntervalOptions } from './policy/compare-intervals.js';
+export { priceRiseViews, type PriceRiseViewOptions } from './policy/price-views.js';
+export { readFRS, type ReadFRSOptions, FRS_VARIABLES } from './policy/frs.js';
+export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/synthetic-targets.js';
+
 registerOps();
+
+// Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics,
+// reliability flags, and their charts.
+export {
+  fayHerriot,
+  type FayHerriot,
+  type FayHerriotModel,
+  type FayHerriotOptions,
+  type AreaColumns,
+  type FayHerriotMethod,
+  type FitControl,
+  type FayHerriotFit,
+  fayHerriotArcsine,
+  type FayHerriotArcsineOptions,
+  type BootstrapOptions,
+  benchmark,
+  type BenchmarkOptions,
+  fayHerriotDiagnostics,
+  type FayHerriotDiagnostics,
+  reliability,
+  RELIABILITY_CLASSES,
+  type ReliabilityOptions,
+} from './small-area/index.js';
+export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
+export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';
 
 // Tables that display themselves: an HTML table in tslab notebooks, aligned text elsewhere
 export { displayTables, tableBundle } from './charts/table-display.js';

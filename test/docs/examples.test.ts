@@ -64,6 +64,9 @@ async function runChain(c: CompiledChain, file: string): Promise<Outcome> {
   const cwd = process.cwd();
   const scratch = fs.mkdtempSync(path.join(work, 'cwd-'));
   fs.writeFileSync(path.join(scratch, 'households.csv'), householdsCSV);
+  // the FRS release as the docs name it: the generated fixture in the same layout (test/fixtures/frs)
+  fs.mkdirSync(path.join(scratch, 'UKDA-9073-tab'));
+  fs.symlinkSync(path.join(root, 'test', 'fixtures', 'frs'), path.join(scratch, 'UKDA-9073-tab', 'tab'));
   process.chdir(scratch); // examples that write files (briefing packs, CSV) write here
   try {
     await import(/* @vite-ignore */ `${pathToFileURL(file).href}?t=${Date.now()}`);

@@ -332,6 +332,25 @@ export const EXAMPLE_FIXTURES: Record<string, Fixture> = {
   rates: { code: "const rates = $p.councils().derive({ rate: (d) => 0.15 + (d.n_datazones % 17) / 100 });" },
   comparison: { code: "const comparison = $p.lgbfCompare({ indicator: 'CHN4', year: 2020 });" },
   gradient: { code: "const gradient = $p.simdGradient({ count: 'income_count' });" },
+  /** Direct estimates by council (domain estimates of the poverty rate) with area covariates, for small-area examples. */
+  direct: {
+    needs: ['households'],
+    code: `const direct = $p.estimate($p.headcount, households, { value: 'income', weight: 'w', line: 300, by: 'council' })
+  .join(households.groupby('council').rollup({ simd: $aq.op.mean('simd_decile'), n_eff: $aq.op.count() }), 'council')
+  .derive({ rate: (d) => d.estimate, simd_income_rate: (d) => 0.3 - 0.02 * d.simd });`,
+  },
+  fh: { needs: ['direct'], code: "const fh = $p.fayHerriot(direct, { area: 'council', covariates: ['simd'] });" },
+  population: { needs: ['households'], code: "const population = households.derive({ cw: (d) => d.children * d.weight }).groupby('council').rollup({ children: $aq.op.sum('cw') });" },
+  sample: { needs: ['households'], code: 'const sample = households;' },
+  line: { code: 'const line = 300;' },
+  design: { code: "const design = { weight: 'w' };" },
+  covariates: { needs: ['households'], code: "const covariates = households.groupby('council').rollup({ simd_income_rate: $aq.op.mean('simd_decile') }).derive({ simd_income_rate: (d) => 0.3 - 0.02 * d.simd_income_rate });" },
+  survey: {
+    code: `const survey = $aq.table({ sex: ['F', 'M', 'F', 'M', 'F', 'M'], income: [500, 520, 560, 580, 640, 620], w: [900000, 850000, 950000, 880000, 950000, 920000] });`,
+  },
+  ids: { code: 'const ids = Array.from({ length: 50 }, (_, i) => i + 1);' },
+  eligibleChildren: { code: 'const eligibleChildren = Array.from({ length: 50 }, (_, i) => i % 3);' },
+  weights: { code: 'const weights = Array.from({ length: 50 }, (_, i) => 100 + i);' },
   /** A four-wave panel of 40 people (poverty spells), for persistent poverty. */
   panel: {
     code: `const panel = $aq.from(Array.from({ length: 160 }, (_, i) => ({ pidp: Math.floor(i / 4), wave: 1 + (i % 4),

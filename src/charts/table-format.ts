@@ -6,14 +6,14 @@ import { formatValue } from './format.js';
  * (£312 or £1.25), `'count'` (12,345), `'year'` (2024, no separator), `'decimal'` (3 significant
  * figures), or `'text'`.
  */
-export type ColumnKind = 'percent' | 'pounds' | 'count' | 'year' | 'decimal' | 'text';
+export type TableColumnKind = 'percent' | 'pounds' | 'count' | 'year' | 'decimal' | 'text';
 
 /** Options of {@link tableHTML}, {@link tableText} and the notebook display of tables. */
 export interface TableDisplayOptions {
   /** Rows shown before "… n more rows" (default 10). */
   limit?: number;
   /** A kind per column, overriding the one read from its name (see {@link columnKind}). */
-  kinds?: Record<string, ColumnKind>;
+  kinds?: Record<string, TableColumnKind>;
   /** Currency symbol of money columns (default '£'; '€' for the EU-SILC example). */
   currency?: string;
 }
@@ -37,7 +37,7 @@ const COUNT = /^(n|number|count|population|people|households|sample_size|moved_i
  * @example
  * columnKind('rate', [0.24]) // 'percent'
  */
-export function columnKind(name: string, values: ArrayLike<unknown>): ColumnKind {
+export function columnKind(name: string, values: ArrayLike<unknown>): TableColumnKind {
   let numbers = 0;
   let others = 0;
   for (let i = 0; i < values.length; i++) {
@@ -57,7 +57,7 @@ export function columnKind(name: string, values: ArrayLike<unknown>): ColumnKind
 }
 
 /** One value as the table display shows it. */
-export function formatCell(v: unknown, kind: ColumnKind, pence = false, currency = '£'): string {
+export function formatCell(v: unknown, kind: TableColumnKind, pence = false, currency = '£'): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return 'NaN';
@@ -90,7 +90,7 @@ export function formatCell(v: unknown, kind: ColumnKind, pence = false, currency
 /** A table's first rows as formatted strings, with the column kinds and the count of rows left out. */
 export interface FormattedTable {
   columns: string[];
-  kinds: ColumnKind[];
+  kinds: TableColumnKind[];
   rows: string[][];
   /** Rows not shown. */
   more: number;
@@ -104,7 +104,7 @@ export function formatTable(table: ColumnTable, options: TableDisplayOptions = {
   const numRows = table.numRows();
   const shown = Math.min(limit, numRows);
   const rows: string[][] = Array.from({ length: shown }, () => []);
-  const kinds: ColumnKind[] = [];
+  const kinds: TableColumnKind[] = [];
   for (const name of columns) {
     const all = table.array(name) as ArrayLike<unknown>;
     let kind = options.kinds?.[name] ?? columnKind(name, all);
@@ -143,7 +143,7 @@ const moreRows = (n: number) => `… ${formatValue(n, 'number')} more row${n ===
  */
 export function tableHTML(table: ColumnTable, options: TableDisplayOptions = {}): string {
   const f = formatTable(table, options);
-  const align = (k: ColumnKind) => (k === 'text' ? 'left' : 'right');
+  const align = (k: TableColumnKind) => (k === 'text' ? 'left' : 'right');
   const head = f.columns.map((c, i) => `<th style="text-align:${align(f.kinds[i]!)}">${escapeHTML(c)}</th>`).join('');
   const body = f.rows
     .map((r) => `<tr>${r.map((v, i) => `<td style="text-align:${align(f.kinds[i]!)}">${escapeHTML(v)}</td>`).join('')}</tr>`)

@@ -430,3 +430,10 @@ export {
 export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/spread-strips.js';
 // Engine speed: the Distribution cache and quantiles by weighted selection
 export { clearDistributionCache, measureDistribution, selectQuantile } from './core/index.js';
+
+
+// Tables that display themselves: an HTML table in tslab notebooks, aligned text elsewhere
+export { displayTables, tableBundle } from './charts/table-display.js';
+export { tableHTML, tableText, columnKind, type TableColumnKind, type TableDisplayOptions } from './charts/table-format.js';
+import { displayTables } from './charts/table-display.js';
+displayTables();

@@ -64,7 +64,7 @@ export function councilMap(table: ChartData, options: ChoroplethOptions = {}): T
  * Scottish Government data zones 2011, simplified (OGL v3).
  *
  * @example
- * dataZoneMap(simd().select('code', 'rank'), { value: 'rank', format: 'number' })
+ * dataZoneMap(simd().select('data_zone', 'rank'), { code: 'data_zone', value: 'rank', format: 'number' })
  */
 export function dataZoneMap(table: ChartData, options: ChoroplethOptions = {}): TopLevelSpec {
   return choropleth('dataZoneMap', table, options, {

@@ -31,7 +31,7 @@ export interface CrossCheckChartOptions extends ChartOptions {
  * printed in the cell. Reads crossCheck()'s matrix (`policy`, `outcome`, `effect`, `flag`).
  *
  * @example
- * crossCheckChart(crossCheck(households, { policies, outcomes }))
+ * crossCheckChart(crossCheck(households, { kept: carbonLevy({ rate: 0.1 }), dividend: carbonLevy({ rate: 0.1, recycling: 'dividend' }) }, { replicates: 50, seed: 1 }))
  */
 export function crossCheckChart(table: ChartData, options: CrossCheckChartOptions = {}): TopLevelSpec {
   const chart = 'crossCheckChart';

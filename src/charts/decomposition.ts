@@ -21,7 +21,7 @@ export interface DecompositionChartOptions extends ChartOptions {
  * shape (`component`, `value`, `share`).
  *
  * @example
- * decompositionChart(theilDecomposition(people, { by: 'region' }))
+ * decompositionChart(theilDecomposition(people, { by: 'region', value: 'income' }))
  */
 export function decompositionChart(table: ChartData, options: DecompositionChartOptions = {}): TopLevelSpec {
   const chart = 'decompositionChart';

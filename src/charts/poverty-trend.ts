@@ -52,7 +52,7 @@ export interface PovertyTrendChartOptions extends ChartOptions {
  * to one `basis` and `group` first (or pick another `series` column).
  *
  * @example
- * povertyTrendChart(piis.filter(d => d.group === 'Children' && d.basis === 'BHC'), { targets })
+ * povertyTrendChart(piis().filter((d) => d.group === 'Children' && d.basis === 'AHC' && d.rate !== null), { targets: childPovertyTargets() })
  */
 export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOptions = {}): TopLevelSpec {
   const chart = 'povertyTrendChart';

@@ -1,7 +1,10 @@
-import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { svgToPNG, toSVG } from './render.js';
+import { isTable, tableBundle } from './table-display.js';
+import type { TableDisplayOptions } from './table-format.js';
+import { tslabDisplay, tslabWriter } from './tslab.js';
+import type { ColumnTable } from 'arquero';
 
 /** The MIME type JupyterLab renders Vega-Lite with. */
 export const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -41,41 +44,33 @@ export async function mimeBundle(spec: TopLevelSpec, options: ShowOptions = {}):
   return bundle;
 }
 
-type WriteDisplayData = (data: { data: MimeBundle; metadata: object; transient: object }, update?: boolean) => void;
-
 /**
- * tslab's display writer for the running cell (`jupyter.lastWriteDisplayData`, which takes a whole
- * MIME bundle), found among the modules the kernel has loaded, so povineq needs no tslab import.
- */
-function tslabWriter(): WriteDisplayData | undefined {
-  const cache = createRequire(import.meta.url).cache ?? {};
-  for (const [file, mod] of Object.entries(cache)) {
-    if (/[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) {
-      const w = (mod?.exports as { lastWriteDisplayData?: unknown } | undefined)?.lastWriteDisplayData;
-      if (typeof w === 'function') return w as WriteDisplayData;
-    }
-  }
-  return undefined;
-}
-
-/**
- * Shows a chart in a tslab notebook cell as one display: the interactive Vega-Lite chart
- * (JupyterLab renders `application/vnd.vegalite.v5+json`) with a static PNG (or SVG) fallback
- * for GitHub and nbconvert, and the description as plain text. Await it so the output lands in
- * the cell that called it.
+ * Shows a chart or a table in a tslab notebook cell as one display. A chart: the interactive
+ * Vega-Lite chart (JupyterLab renders `application/vnd.vegalite.v5+json`) with a static PNG (or
+ * SVG) fallback for GitHub and nbconvert, and the description as plain text. A table: an HTML
+ * table with formatted numbers and "… n more rows" (options `limit`, `kinds`), with its text form.
+ * Await it so the output lands in the cell that called it.
  *
  * @example
  * await show(lorenzChart(curves, { group: 'region' }));
+ * await show(byGroup(gini, people, { by: 'region', value: 'income' }), { limit: 5 });
  */
-export async function show(spec: TopLevelSpec, options: ShowOptions = {}): Promise<void> {
+export async function show(item: TopLevelSpec | ColumnTable, options: ShowOptions & TableDisplayOptions = {}): Promise<void> {
   const write = tslabWriter();
   const display = write ? undefined : tslabDisplay();
   if (!write && !display) {
     throw new PovineqError(
       'RENDER_FAILED',
-      'show() needs a running tslab (Jupyter) kernel; outside a notebook use toSVG(spec), toPNG(spec), toHTML(specs) or mimeBundle(spec)',
+      'show() needs a running tslab (Jupyter) kernel; outside a notebook use toSVG(spec), toPNG(spec), toHTML(specs) or mimeBundle(spec), and tableText(table) or console.log(table) for a table',
     );
   }
+  if (isTable(item)) {
+    const t = tableBundle(item, options);
+    if (write) write({ data: t, metadata: {}, transient: {} }, false);
+    else display!.raw('text/html', t['text/html'] as string);
+    return;
+  }
+  const spec = item as TopLevelSpec;
   const bundle = await mimeBundle(spec, options);
   if (write) {
     write({ data: bundle, metadata: {}, transient: {} }, false);
@@ -87,17 +82,3 @@ export async function show(spec: TopLevelSpec, options: ShowOptions = {}): Promi
   if (bundle['image/svg+xml']) display!.raw('image/svg+xml', bundle['image/svg+xml'] as string);
 }
 
-interface TslabDisplay {
-  raw(contentType: string, content: string | Uint8Array): void;
-}
-
-/** tslab's public `display`, when tslab can be loaded and a cell is running. */
-function tslabDisplay(): TslabDisplay | undefined {
-  try {
-    const tslab = createRequire(import.meta.url)('tslab') as { display?: TslabDisplay };
-    const jupyter = createRequire(import.meta.url)('tslab/dist/jupyter') as { lastWriteDisplayData?: unknown };
-    return tslab.display && typeof jupyter.lastWriteDisplayData === 'function' ? tslab.display : undefined;
-  } catch {
-    return undefined;
-  }
-}

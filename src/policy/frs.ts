@@ -64,7 +64,7 @@ const LONE_PARENT = 5; // FAMTYPBU: lone parent
  * numbers, households without HBAI rows or areas).
  *
  * @example
- * const households = readFRS('/data/UKDA-9073-tab/tab', { hbai: 'h2122.tab', areas: 'areas.tab', year: '2021/22' });
+ * const households = readFRS('UKDA-9073-tab/tab', { hbai: 'h2122.tab', areas: 'areas.tab', year: '2021/22' });
  */
 export function readFRS(dir: string, options: ReadFRSOptions): ColumnTable {
   if (!options || typeof options.hbai !== 'string') {

@@ -182,7 +182,7 @@ export const COMPARE_COLUMNS = [
  * children_under_14 ≤ children; SIMD decile a whole number 1–10.
  *
  * @example
- * validateHouseholds(syntheticHouseholds({ seed: 1, households: 1000 })); // passes silently
+ * validateHouseholds(syntheticHouseholds({ seed: 1, households: 5000 })); // passes silently
  */
 export function validateHouseholds(
   table: ColumnTable | ColumnSource,

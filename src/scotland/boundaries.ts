@@ -34,8 +34,9 @@ export interface AreaTopology<K extends string = string> {
  *
  * @example
  * import { feature } from 'topojson-client';
+ * import type { Topology } from 'topojson-specification';
  * const topo = dataZoneBoundaries();
- * const zones = feature(topo, topo.objects.datazones);   // GeoJSON for a Vega-Lite map
+ * const zones = feature(topo as unknown as Topology, 'datazones');   // GeoJSON for a Vega-Lite map
  */
 export function dataZoneBoundaries(): AreaTopology<'datazones'> {
   return JSON.parse(fs.readFileSync(datasetPath('scotland_datazones_2011_simplified.topo.json'), 'utf8'));

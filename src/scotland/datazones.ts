@@ -25,7 +25,7 @@ export interface CheckDataZonesOptions {
  * unknown. Returns nothing when all are known.
  *
  * @example
- * checkDataZones(table.array('data_zone'), { column: 'data_zone' })
+ * checkDataZones(simd().array('data_zone'), { column: 'data_zone' }) // passes: every SIMD 2020 zone is a 2011 zone
  */
 export function checkDataZones(values: ArrayLike<unknown>, options: CheckDataZonesOptions = {}): void {
   const zones = dataZoneSet();

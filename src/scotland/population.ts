@@ -14,7 +14,7 @@ import { councilCodes, councilName } from './councils.js';
  *
  * @example
  * nrsPopulation().filter((d) => d.year === 2017 && d.council === 'S92000003')
- *   .rollup({ total: aq.op.sum('population') })   // 5,424,800
+ *   .rollup({ total: aq.op.sum('population') }).get('total', 0)   // 5,424,800
  */
 export function nrsPopulation(): ColumnTable {
   const t = readCSV(datasetPath('nrs_mid_year_population_estimates_council_1998_2018.csv'), { autoType: false });

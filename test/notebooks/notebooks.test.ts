@@ -17,6 +17,40 @@ describe('published notebooks reproduce their committed outputs', () => {
   }
 });
 
+// What a reader must see, checked on the committed outputs (which the test above proves a fresh run
+// reproduces): every notebook has a chart, and a cell that ends with a table displays it as HTML.
+const VEGA_LITE_MIME = 'application/vnd.vegalite.v5+json';
+type Cell = { cell_type: string; source: string | string[]; outputs?: { output_type: string; data?: Record<string, unknown> }[] };
+const committed = (file: string): Cell[] => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../notebooks', file), 'utf8')).cells;
+const displays = (c: Cell, mime: string) => (c.outputs ?? []).filter((o) => o.output_type === 'display_data' && o.data && mime in o.data);
+
+describe('what the published notebooks show', () => {
+  for (const file of listNotebooks()) {
+    it(`${file} has at least one Vega-Lite chart`, () => {
+      const charts = committed(file).filter((c) => displays(c, VEGA_LITE_MIME).length > 0);
+      expect(charts.length, `${file}: no cell displays a Vega-Lite chart (await show(spec))`).toBeGreaterThan(0);
+    });
+  }
+
+  it('a cell that ends with a result table displays an HTML table with formatted numbers', () => {
+    const cells = committed('01-getting-started.ipynb').filter((c) => c.cell_type === 'code');
+    // the getting-started cell that ends with estimate(…, { by }) — a result table, no show() call
+    const cell = cells.find((c) => /^byArea\.select\(/m.test([].concat(c.source as never).join('')));
+    expect(cell, 'notebook 01 has a cell ending with the table byArea.select(…)').toBeDefined();
+    expect([].concat(cell!.source as never).join('')).not.toMatch(/show\(/);
+    const html = displays(cell!, 'text/html');
+    expect(html.length).toBe(1);
+    const text = [].concat(html[0]!.data!['text/html'] as never).join('');
+    expect(text).toMatch(/^<table class="povineq-table">/);
+    expect(text).toContain('<th style="text-align:right">ci_lower</th>');
+    expect(text).toMatch(/>1,317</); // a count with its separator (Tyrol's sample size)
+    expect([].concat(html[0]!.data!['text/plain'] as never).join('')).toMatch(/^db040 +estimate +se +ci_lower +ci_upper +n\n/);
+    // and a table with more rows than the limit says how many are left out
+    const lorenzCell = cells.find((c) => /^lorenz\(d, \{ at: 10 \}\)/m.test([].concat(c.source as never).join('')))!;
+    expect([].concat(displays(lorenzCell, 'text/html')[0]!.data!['text/html'] as never).join('')).toContain('… 1 more row');
+  });
+});
+
 const notebook = (source: string) => ({
   cells: [{ cell_type: 'code', id: 'a1', metadata: {}, execution_count: null, outputs: [], source: [source] }],
   metadata: { kernelspec: { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } },

@@ -354,7 +354,7 @@ export function sii(table: ColumnSource, options: SlopeIndexOptions): SlopeIndex
  *
  * @example
  * rii(simd(), { group: 'decile', count: 'income_count', population: 'population' })                         // SII / mean
- * rii(simd(), { group: 'decile', count: 'income_count', population: 'population', convention: 'ratio' })     // a / (a + b)
+ * rii(simd(), { group: 'decile', value: 'smr', population: 'population', convention: 'ratio', missing: 'drop' }) // a / (a + b)
  */
 export function rii(table: ColumnSource, options: RelativeIndexOptions): SlopeIndexResult {
   return slopeIndex(table, options, 'rii');

@@ -9,6 +9,8 @@ import {
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
 import { type SortedWeighted, sortWeighted } from './sort.js';
+import { checkDataOptions } from './measure-options.js';
+import { checkFiniteTotals } from './finite-totals.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -313,7 +315,8 @@ export function isDistribution(x: unknown): x is Distribution {
  * const d = distribution(households, { value: 'income', weight: 'w' });
  * [gini(d), palma(d), headcount(d, { line: povertyLine(d) })];
  */
-export function distribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
+export function distribution(data: Input, options?: (ColumnOptions & DataOptions) | null): Distribution {
+  options = checkDataOptions(options, 'distribution');
   if (isDistribution(data)) {
     if (options.value !== undefined && options.value !== data.column) {
       throw new PovineqError(
@@ -465,6 +468,7 @@ export function fromColumns(
     for (let i = 0; i < kept; i++) order[i] = src[order[i]!]!;
   }
   const { values, weights, order: rows, spare } = sorted;
+  checkFiniteTotals(values, weights, column, weightColumn);
   const d = new Distribution({
     values,
     weights,

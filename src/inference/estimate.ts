@@ -1,9 +1,9 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { type Distribution, type Input, type MeasureOptions, distribution, groupLabel, groupRows, isDistribution, measureInfo } from '../core/index.js';
-import { type ColumnSource, PovineqError, assertClean, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
+import { type ColumnSource, type OptionSpec, PovineqError, assertClean, checkOptions, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
 import { type PersonGroupKey, checkGroups, groupCounts, readGroupCounts } from '../income/index.js';
-import { fromColumns } from '../core/index.js';
+import { MEASURE_OPTIONS, fromColumns } from '../core/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { checkLevel, normalInterval, percentileInterval } from './interval.js';
 import { designVariance } from './linearization.js';
@@ -57,6 +57,25 @@ export interface EstimateOptions extends MeasureOptions {
   [option: string]: unknown;
 }
 
+/** Every option estimate() takes: the measure's, the design and variance options, and the person columns. */
+export const ESTIMATE_OPTIONS: OptionSpec = {
+  ...MEASURE_OPTIONS,
+  design: { kind: 'object' },
+  method: { kind: 'enum', values: ['linearization', 'bootstrap', 'replicate', 'jackknife'] },
+  replicates: { kind: 'number', min: 2, integer: true, means: 'bootstrap replicates', fallback: 1000 },
+  seed: { kind: 'number' },
+  level: { kind: 'number', min: 0, max: 1, above: true, below: true, means: 'a fraction, 0.95 for 95%', fallback: 0.95 },
+  interval: { kind: 'enum', values: ['normal', 'percentile'] },
+  onProgress: { kind: 'function' },
+  by: { kind: 'columns' },
+  persons: { kind: 'enum', values: ['all', 'children', 'working-age', 'pensioners'] },
+  adults: { kind: 'string' },
+  children: { kind: 'string' },
+  children14Plus: { kind: 'string' },
+  childrenUnder14: { kind: 'string' },
+  pensioners: { kind: 'string' },
+};
+
 /** The resolved pieces every variance method shares. */
 interface Setup {
   d: Distribution;
@@ -88,8 +107,9 @@ interface Setup {
  */
 export function estimate(measure: unknown, data: Input, options: EstimateOptions & { by: string | readonly string[] }): ColumnTable;
 export function estimate(measure: unknown, data: Input, options?: EstimateOptions): Estimate;
-export function estimate(measure: unknown, data: Input, options: EstimateOptions = {}): Estimate | ColumnTable {
+export function estimate(measure: unknown, data: Input, options?: EstimateOptions | null): Estimate | ColumnTable {
   const info = measureInfo(measure);
+  options = checkOptions(options, ESTIMATE_OPTIONS, `estimate(${info.name})`);
   const setup = resolve(canLinearize(info, options as Record<string, unknown>), data, options);
   if (options.by !== undefined) {
     if (isArrayLikeOfValues(data) || isDistribution(data)) {
@@ -136,9 +156,7 @@ function domainPositions(d: Distribution, grouping: ReturnType<typeof groupRows>
 
 /** Validates the options and builds the Distribution and design. */
 export function resolve(linearizable: boolean, data: Input, options: EstimateOptions, value?: string): Setup {
-  if (options == null || typeof options !== 'object') {
-    throw new PovineqError('INVALID_OPTION', 'estimate options must be an object', { option: 'options' });
-  }
+  options = checkOptions(options, ESTIMATE_OPTIONS, 'estimate');
   const { design: designOption, method: methodOption, level: levelOption, interval: intervalOption } = options;
   const rest: Record<string, unknown> = { ...options };
   for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons']) delete rest[key];

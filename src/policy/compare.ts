@@ -137,8 +137,9 @@ function povertyTable(p: Paired): ColumnTable {
       for (let g = 0; g < 4; g++) {
         const k = g * 5;
         const pop = acc[k]!;
-        const before = pop > 0 ? acc[k + 1]! / pop : NaN;
-        const after = pop > 0 ? acc[k + 2]! / pop : NaN;
+        // a group with no people has no rate: null, flagged in empty_group (as personWeightedRates)
+        const before = pop > 0 ? acc[k + 1]! / pop : null;
+        const after = pop > 0 ? acc[k + 2]! / pop : null;
         rows.push({
           measure,
           basis,
@@ -147,10 +148,11 @@ function povertyTable(p: Paired): ColumnTable {
           line_after: l1,
           before,
           after,
-          change: after - before,
+          change: before === null || after === null ? null : after - before,
           moved_in: acc[k + 3]!,
           moved_out: acc[k + 4]!,
           population: pop,
+          empty_group: !(pop > 0),
         });
       }
     }
@@ -280,11 +282,12 @@ function decileTable(p: Paired, decile: Uint8Array, change: Changes): ColumnTabl
   for (let k = 1; k <= 10; k++) {
     rows.push({
       decile: k,
-      mean_change: hh[k]! > 0 ? dsum[k]! / hh[k]! : NaN,
-      pct_change: ysum[k]! !== 0 ? dsum[k]! / ysum[k]! : NaN,
-      mean_income_before: hh[k]! > 0 ? ysum[k]! / hh[k]! : NaN,
+      mean_change: hh[k]! > 0 ? dsum[k]! / hh[k]! : null,
+      pct_change: ysum[k]! !== 0 ? dsum[k]! / ysum[k]! : null,
+      mean_income_before: hh[k]! > 0 ? ysum[k]! / hh[k]! : null,
       households: hh[k]!,
       people: ppl[k]!,
+      empty_group: !(hh[k]! > 0),
     });
   }
   return aq.from(rows);
@@ -386,16 +389,18 @@ function areaTable(
   const rows = [];
   for (let g = 1; g <= k; g++) {
     if (hh[g] === 0) continue;
-    const before = kids[g]! > 0 ? poor0[g]! / kids[g]! : NaN;
-    const after = kids[g]! > 0 ? poor1[g]! / kids[g]! : NaN;
+    // an area with no children has no child poverty rate: null, flagged in empty_group
+    const before = kids[g]! > 0 ? poor0[g]! / kids[g]! : null;
+    const after = kids[g]! > 0 ? poor1[g]! / kids[g]! : null;
     rows.push({
       [key]: grouping instanceof Uint8Array ? g : grouping.codes[g - 1],
       mean_change: dsum[g]! / hh[g]!,
-      pct_change: ysum[g]! !== 0 ? dsum[g]! / ysum[g]! : NaN,
+      pct_change: ysum[g]! !== 0 ? dsum[g]! / ysum[g]! : null,
       people: ppl[g]!,
       child_poverty_before: before,
       child_poverty_after: after,
-      child_poverty_change: after - before,
+      child_poverty_change: before === null || after === null ? null : after - before,
+      empty_group: !(kids[g]! > 0),
     });
   }
   return aq.from(rows);

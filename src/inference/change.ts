@@ -47,6 +47,12 @@ export function change(measure: unknown, data: [Input, Input], options?: Indepen
 export function change(measure: unknown, data: Input | [Input, Input], options?: PairedChangeOptions | IndependentChangeOptions | null): Change {
   const info = measureInfo(measure);
   options = checkOptions(options, CHANGE_OPTIONS, `change(${info.name})`);
+  if (options.interval === 'logit' || options.interval === 'korn-graubard') {
+    throw new PovineqError('INVALID_OPTION', `change: interval '${options.interval}' is for a proportion, and a change is not one; did you mean 'normal'?`, {
+      option: 'interval',
+      suggestion: 'normal',
+    });
+  }
   const independent = Array.isArray(data) && data.length === 2 && data.every((x) => x !== null && typeof x === 'object');
   if (independent) {
     const { designs, ...rest } = options as IndependentChangeOptions;

@@ -1,7 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { scheme as vegaScheme } from 'vega';
+import { checkOptions, checkValue } from '../data/index.js';
 import { PovineqError } from '../data/index.js';
 import { type AreaTopology, councilBoundaries, dataZoneBoundaries } from '../scotland/index.js';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, chartRows, CHART_OPTIONS, field, frame, listing, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
 import { drawableTopology, geometryExtent } from './geometry.js';
 import { COLOURS, type ValueFormat, formatString } from './theme.js';
@@ -82,7 +84,21 @@ interface Kind {
   boundarySource: string;
 }
 
+/** Vega's colour scheme names, for suggestions (validity is asked of Vega itself). */
+const SCHEMES = [
+  'viridis', 'magma', 'inferno', 'plasma', 'cividis', 'turbo', 'blues', 'greens', 'greys', 'oranges', 'purples', 'reds',
+  'bluegreen', 'bluepurple', 'goldgreen', 'goldorange', 'goldred', 'greenblue', 'orangered', 'purplebluegreen', 'purpleblue',
+  'purplered', 'redpurple', 'yellowgreenblue', 'yellowgreen', 'yelloworangebrown', 'yelloworangered', 'darkblue', 'darkgold',
+  'darkgreen', 'darkmulti', 'darkred', 'lightgreyred', 'lightgreyteal', 'lightmulti', 'lightorange', 'lighttealblue',
+  'blueorange', 'brownbluegreen', 'purplegreen', 'pinkyellowgreen', 'purpleorange', 'redblue', 'redgrey', 'redyellowblue',
+  'redyellowgreen', 'spectral', 'rainbow', 'sinebow',
+];
+
 function choropleth(chart: string, table: ChartData, options: ChoroplethOptions, kind: Kind): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, chart, { open: true });
+  if (options.scheme !== undefined && (typeof options.scheme !== 'string' || !vegaScheme(options.scheme))) {
+    checkValue(options.scheme, { kind: 'enum', values: SCHEMES.filter((s) => vegaScheme(s)) }, 'scheme', `${chart} (a Vega colour scheme)`);
+  }
   const code = options.code ?? 'code';
   const value = options.value ?? 'value';
   const rows = chartRows(chart, table, { [code]: 'code', [value]: 'value' }, ['name', 'council']);

@@ -46,6 +46,7 @@ export interface ChoroplethOptions extends ChartOptions {
  * councilMap(rates, { value: 'rate', label: 'Children in poverty' })
  */
 export function councilMap(table: ChartData, options: ChoroplethOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'councilMap', { open: true });
   return choropleth('councilMap', table, options, {
     topology: () => councilBoundaries(),
     feature: 'council_areas',
@@ -65,6 +66,7 @@ export function councilMap(table: ChartData, options: ChoroplethOptions = {}): T
  * dataZoneMap(simd().select('code', 'rank'), { value: 'rank', format: 'number' })
  */
 export function dataZoneMap(table: ChartData, options: ChoroplethOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'dataZoneMap', { open: true });
   return choropleth('dataZoneMap', table, options, {
     topology: () => dataZoneBoundaries(),
     feature: 'datazones',

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
@@ -30,6 +32,7 @@ export interface CrossCheckChartOptions extends ChartOptions {
  * crossCheckChart(crossCheck(households, { policies, outcomes }))
  */
 export function crossCheckChart(table: ChartData, options: CrossCheckChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'crossCheckChart', { open: true });
   const chart = 'crossCheckChart';
   const policy = options.policy ?? 'policy';
   const outcome = options.outcome ?? 'outcome';

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
@@ -23,6 +25,7 @@ export interface DecileImpactChartOptions extends ChartOptions {
  * decileImpactChart(impacts, { value: 'pct_change' })
  */
 export function decileImpactChart(table: ChartData, options: DecileImpactChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'decileImpactChart', { open: true });
   const chart = 'decileImpactChart';
   const decile = options.decile ?? 'decile';
   const value = options.value ?? 'mean_change';

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, type ChartRow, chartRows, frame, requireNumbers } from './frame.js';
@@ -40,6 +42,7 @@ export interface IncomeDistributionChartOptions extends ChartOptions {
  * incomeDistributionChart(people, { value: 'eqIncome', weight: 'rb050', lines: [{ value: 10859, label: 'Poverty line' }] })
  */
 export function incomeDistributionChart(table: ChartData, options: IncomeDistributionChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'incomeDistributionChart', { open: true });
   const chart = 'incomeDistributionChart';
   const value = options.value ?? 'income';
   const needed: Record<string, string> = { [value]: 'value' };

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartData, type ChartOptions, type ChartRow, chartRows, distinct, field, frame, listing, pct, requireNumbers } from './frame.js';
 import { COLOURS, FORMATS, PALETTE } from './theme.js';
@@ -26,6 +28,7 @@ export interface LorenzChartOptions extends ChartOptions {
  * lorenzChart(curves, { title: 'Income is unequally shared' })
  */
 export function lorenzChart(table: ChartData, options: LorenzChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'lorenzChart', { open: true });
   const chart = 'lorenzChart';
   const p = options.p ?? 'p';
   const L = options.L ?? 'L';

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
@@ -64,6 +66,7 @@ export interface MeasureChartOptions extends ChartOptions {
  * measureChart(byGroup(gini, people, { by: 'region', value: 'income' }), { group: 'region', value: 'gini', reference: 0.2649 })
  */
 export function measureChart(table: ChartData | Record<string, EstimateLike>, options: MeasureChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'measureChart', { open: true });
   const chart = 'measureChart';
   if (isEstimateRecord(table)) table = estimateRows(table, options.group ?? 'group');
   const group = options.group ?? 'group';

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, type ChartRow, chartRows, distinct, field, frame, listing, requireNumbers } from './frame.js';
@@ -36,6 +38,7 @@ export interface PovertyTrendChartOptions extends ChartOptions {
  * povertyTrendChart(piis.filter(d => d.group === 'Children' && d.basis === 'BHC'), { targets })
  */
 export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'povertyTrendChart', { open: true });
   const chart = 'povertyTrendChart';
   const x = options.x ?? 'year';
   const rate = options.rate ?? 'rate';

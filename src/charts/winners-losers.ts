@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
@@ -26,6 +28,7 @@ export interface WinnersLosersChartOptions extends ChartOptions {
  * winnersLosersChart(compare(baseline, reform).winnersLosers)
  */
 export function winnersLosersChart(table: ChartData, options: WinnersLosersChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'winnersLosersChart', { open: true });
   const chart = 'winnersLosersChart';
   const decile = options.decile ?? 'decile';
   const band = options.band ?? 'band';

@@ -1,4 +1,5 @@
 import { type ColumnSource, readColumn } from '../data/columns.js';
+import { checkValue } from '../data/options.js';
 import { PovineqError } from '../data/errors.js';
 import type { Distribution } from './distribution.js';
 
@@ -19,6 +20,7 @@ export interface Grouping {
  * appearance; null is a group of its own, as in Arquero's groupby).
  */
 export function groupRows(source: ColumnSource, by: string | readonly string[]): Grouping {
+  checkValue(by, { kind: 'columns' }, 'by', 'grouping');
   const names = typeof by === 'string' ? [by] : Array.from(by);
   if (names.length === 0) throw new PovineqError('MISSING_OPTION', 'by needs at least one column name', { option: 'by' });
   const columns = names.map((name) => readColumn(source, name, 'by'));

@@ -16,3 +16,4 @@ export {
 export { readCSV, type ReadCSVOptions } from './csv.js';
 export { eusilc, datasetPath, packageRoot } from './datasets.js';
 export { type OptionRule, type OptionSpec, checkOptions, checkValue, nearest, editDistance } from './options.js';
+export { requireFinite } from './finite.js';

@@ -347,6 +347,14 @@ function finish(estimates: Estimate[], setup: Setup, domains: Int32Array[] | und
   const proportionMethod = setup.interval === undefined ? 'logit' : setup.interval === 'logit' || setup.interval === 'korn-graubard' ? setup.interval : undefined;
   return estimates.map((e, k) => {
     const at = domains?.[k];
+    if (!Number.isFinite(e.estimate) || !Number.isFinite(e.se)) {
+      throw new PovineqError(
+        'UNDEFINED_RESULT',
+        `estimate: ${domains ? `domain ${k + 1}: ` : ''}the estimate came out as ${e.estimate} with standard error ${e.se} in column "${d.column}"; ` +
+          'the values are too extreme for double precision, or the measure or its variance is undefined on these data (too few distinct units?)',
+        { column: d.column, value: String(e.estimate), se: String(e.se) },
+      );
+    }
     let weights: ArrayLike<number> = d.weights;
     if (at) {
       const w = new Float64Array(at.length);

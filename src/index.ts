@@ -36,3 +36,8 @@ export * from './charts/index.js';
 export * from './policy/index.js';
 
 registerOps();
+
+// Hardening: honest intervals for proportions, precision flags on estimates, one options validator
+export { type IntervalMethod, logitInterval, kornGraubardInterval } from './inference/proportion.js';
+export { type Reliability, type ReliabilityOptions } from './inference/reliability.js';
+export { type OptionRule, type OptionSpec, checkOptions } from './data/index.js';

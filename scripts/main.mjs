@@ -19,7 +19,7 @@ import { policySection } from './sections/policy.mjs';
 const SECTIONS = [
   { title: 'EU-SILC example: core measures', build: eusilcSection },
   { title: 'Scottish areas: SIMD, council maps and the slope index of inequality', build: scotlandSection },
-  { title: 'Child poverty against the statutory targets (PIIS)', build: piisSection },
+  { title: 'Child poverty against the Act’s targets, after housing costs (PIIS 2019-22)', build: piisSection },
   { title: 'Uncertainty: poverty by region with confidence intervals', build: uncertaintySection },
   { title: 'Climate policy vs child poverty: carbon levy cross-check (synthetic households)', build: policySection },
 ];

@@ -202,7 +202,11 @@ export function frame(parts: FrameParts): TopLevelSpec {
     $schema: VEGA_LITE_SCHEMA,
     description: o.description ?? parts.description,
   };
-  if (title) spec.title = o.subtitle ? { text: title, subtitle: o.subtitle } : { text: title };
+  if (title) {
+    // a long subtitle wraps to the chart's width instead of widening the picture
+    const subtitle = o.subtitle ? wrapToWidth(o.subtitle, Math.max(200, parts.width), 13) : [];
+    spec.title = subtitle.length > 1 ? { text: title, subtitle } : subtitle.length === 1 ? { text: title, subtitle: subtitle[0] } : { text: title };
+  }
   spec.datasets = parts.datasets;
   spec.vconcat = [
     parts.body,

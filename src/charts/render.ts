@@ -57,7 +57,8 @@ async function view(spec: TopLevelSpec) {
   const { vega } = await loadVega();
   const { vega: compiled } = await compileChart(spec);
   try {
-    return new vega.View(vega.parse(compiled as never), { renderer: 'none' });
+    // Vega tags every data row it ingests (Symbol(vega_id)); a clone keeps the caller's spec untouched
+    return new vega.View(vega.parse(structuredClone(compiled) as never), { renderer: 'none' });
   } catch (e) {
     throw new PovineqError('RENDER_FAILED', `Vega could not parse the compiled chart: ${(e as Error).message}`, { cause: (e as Error).message });
   }

@@ -28,10 +28,10 @@ export interface AbsolutePovertyLineOptions {
  * terms by a price index.
  *
  * line(t) = fraction × median(base) × I(t) / I(base). HBAI and the Child Poverty (Scotland) Act
- * 2017 (s. 3) use 60% of the 2010/11 UK median, uprated by CPI (HBAI since 2021: CPIH-based
+ * 2017 (s. 4) use 60% of the 2010/11 UK median, uprated by CPI (HBAI since 2021: CPIH-based
  * deflators for BHC incomes, CPI excluding rent etc. for AHC). povineq ships no price index:
  * supply the series the analysis needs (ONS CPI/CPIH, or the HBAI deflators) as a table.
- * Reference: DWP, HBAI QMI ("absolute low income"); Child Poverty (Scotland) Act 2017, s. 3.
+ * Reference: DWP, HBAI QMI ("absolute low income"); Child Poverty (Scotland) Act 2017, s. 4.
  *
  * @example
  * const prices = aq.table({ period: ['2010/11', '2021/22'], index: [100, 125] });

@@ -21,18 +21,20 @@ export interface LowIncomeAndDeprivationOptions extends Omit<RelativePovertyLine
 }
 
 /**
- * Adds the combined low income and material deprivation flag: equivalised BHC income below 70% of
- * the median AND a material deprivation score at or above the threshold (25).
+ * Adds the combined low income and material deprivation flag: equivalised income below 70% of the
+ * median AND a material deprivation score at or above the threshold (25).
  *
- * poorᵢ = [yᵢ < 0.7 × median] ∧ [scoreᵢ ≥ 25]. This is the Child Poverty (Scotland) Act 2017 s. 4
- * measure and the HBAI "low income and material deprivation" indicator for children, on incomes
- * before housing costs; the median is the person-weighted median of the reference population (UK).
+ * poorᵢ = [yᵢ < 0.7 × median] ∧ [scoreᵢ ≥ 25]. Pass after-housing-costs incomes for the Child
+ * Poverty (Scotland) Act 2017 s. 5 measure (the Act deducts housing costs, s. 7(1)); the UK HBAI
+ * "low income and material deprivation" indicator for children uses the same rule on incomes before
+ * housing costs. The median is the person-weighted median of the reference population (UK), on the
+ * same basis as the incomes.
  * Count it with `personWeightedRates(t, { poor: 'low_income_deprived', groups: ['children'] })`.
  * The score comes from the survey's material deprivation questions (FRS) and is not computed here.
- * Reference: Child Poverty (Scotland) Act 2017, s. 4; DWP, HBAI QMI (material deprivation).
+ * Reference: Child Poverty (Scotland) Act 2017, s. 5; DWP, HBAI QMI (material deprivation).
  *
  * @example
- * const t = lowIncomeAndDeprivation(hh, { income: 'eq_bhc', weight: 'gs_hh', deprivation: 'md_score', reference: uk });
+ * const t = lowIncomeAndDeprivation(hh, { income: 'eq_ahc', weight: 'gs_hh', deprivation: 'md_score', reference: uk });
  * personWeightedRates(t, { poor: 'low_income_deprived', weight: 'gs_hh', groups: ['children'] })
  */
 export function lowIncomeAndDeprivation(households: ColumnTable, options: LowIncomeAndDeprivationOptions): ColumnTable {

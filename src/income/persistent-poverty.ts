@@ -32,11 +32,11 @@ export interface PersistentPovertyOptions {
  *
  * For each window of `window` (4) consecutive waves in the data, over the people observed in every
  * wave of the window: rate = Σ wᵢ [#poor waves ≥ minimum] / Σ wᵢ, with wᵢ the weight at the
- * window's last wave. This is the Child Poverty (Scotland) Act 2017 s. 5 measure (relative poverty,
+ * window's last wave. This is the Child Poverty (Scotland) Act 2017 s. 6 measure (relative poverty,
  * BHC, in 3 of the last 4 years; Understanding Society), and DWP's Income Dynamics definition.
  * People missing from a wave of a window are left out of that window (the balanced panel), as
  * Income Dynamics does. A person-wave appearing twice is an error.
- * Reference: Child Poverty (Scotland) Act 2017, s. 5; DWP, Income Dynamics: background information.
+ * Reference: Child Poverty (Scotland) Act 2017, s. 6; DWP, Income Dynamics: background information.
  *
  * Returns an Arquero table, one row per window: `first_wave`, `wave` (the last wave), `rate`
  * (a fraction), `number` (weighted people in persistent poverty), `population` (weighted people in

@@ -107,7 +107,8 @@ function povertyTable(p: Paired): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   const groupWeights = [p.pw.all, p.pw.children, p.pw.workingAge, p.pw.pensioners];
   for (const measure of ['relative', 'absolute', 'deep'] as const) {
-    for (const basis of ['BHC', 'AHC'] as const) {
+    // AHC first: the Child Poverty (Scotland) Act 2017 measures its targets after housing costs (s. 7(1))
+    for (const basis of ['AHC', 'BHC'] as const) {
       const [l0, l1] = p.lines[measure][basis];
       const e0 = p.eqBefore[basis];
       const e1 = p.eqAfter[basis];

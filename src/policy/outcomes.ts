@@ -136,16 +136,18 @@ function povertyOutcome(name: string, label: string, measure: 'relative' | 'abso
 }
 
 /**
- * Built-in outcomes, by name: child relative and absolute poverty (BHC, the statutory basis, and
- * AHC), relative poverty of all people, deep poverty of children, fuel poverty, Gini (BHC and
- * AHC), and relative poverty AHC of people in SIMD quintile 1 (the 20% most deprived areas).
+ * Built-in outcomes, by name: child relative and absolute poverty after housing costs (AHC, the
+ * statutory basis of the Child Poverty (Scotland) Act 2017, s. 7(1)) and before housing costs (BHC,
+ * the UK HBAI headline basis, not the Act's measure), child deep poverty AHC, relative poverty of
+ * all people, fuel poverty, Gini (BHC and AHC), and relative poverty AHC of people in SIMD
+ * quintile 1 (the 20% most deprived areas).
  */
 export const OUTCOMES: Readonly<Record<string, Outcome>> = Object.freeze({
-  child_relative_ahc: povertyOutcome('child_relative_ahc', 'Child relative poverty (AHC)', 'relative', 'AHC', 'children'),
-  child_relative_bhc: povertyOutcome('child_relative_bhc', 'Child relative poverty (BHC)', 'relative', 'BHC', 'children'),
-  child_absolute_bhc: povertyOutcome('child_absolute_bhc', 'Child absolute poverty (BHC)', 'absolute', 'BHC', 'children'),
-  child_absolute_ahc: povertyOutcome('child_absolute_ahc', 'Child absolute poverty (AHC)', 'absolute', 'AHC', 'children'),
+  child_relative_ahc: povertyOutcome('child_relative_ahc', 'Child relative poverty (AHC, statutory)', 'relative', 'AHC', 'children'),
+  child_absolute_ahc: povertyOutcome('child_absolute_ahc', 'Child absolute poverty (AHC, statutory)', 'absolute', 'AHC', 'children'),
   child_deep_ahc: povertyOutcome('child_deep_ahc', 'Child deep poverty (AHC, below 50% of median)', 'deep', 'AHC', 'children'),
+  child_relative_bhc: povertyOutcome('child_relative_bhc', 'Child relative poverty (BHC, not the statutory basis)', 'relative', 'BHC', 'children'),
+  child_absolute_bhc: povertyOutcome('child_absolute_bhc', 'Child absolute poverty (BHC, not the statutory basis)', 'absolute', 'BHC', 'children'),
   relative_ahc: povertyOutcome('relative_ahc', 'Relative poverty, all people (AHC)', 'relative', 'AHC', 'all'),
   relative_bhc: povertyOutcome('relative_bhc', 'Relative poverty, all people (BHC)', 'relative', 'BHC', 'all'),
   pensioner_relative_ahc: povertyOutcome('pensioner_relative_ahc', 'Pensioner relative poverty (AHC)', 'relative', 'AHC', 'pensioners'),
@@ -178,8 +180,11 @@ function simdQuintileOne(p: Paired): Int8Array {
   return q;
 }
 
-/** The outcomes crossCheck() reports by default. */
-export const DEFAULT_OUTCOMES = ['child_relative_ahc', 'child_absolute_bhc', 'fuel_poverty', 'gini_bhc', 'simd1_relative_ahc'] as const;
+/**
+ * The outcomes crossCheck() reports by default: the Act's two income-based child poverty measures
+ * on its statutory basis (AHC, s. 7(1)), fuel poverty, the Gini and poverty in the most deprived areas.
+ */
+export const DEFAULT_OUTCOMES = ['child_relative_ahc', 'child_absolute_ahc', 'fuel_poverty', 'gini_bhc', 'simd1_relative_ahc'] as const;
 
 /** Resolves outcome names (or Outcome objects) with an error listing the known names. */
 export function resolveOutcome(o: string | Outcome, option = 'outcomes'): Outcome {

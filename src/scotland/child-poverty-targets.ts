@@ -7,15 +7,18 @@ export type ChildPovertyMeasure = 'relative' | 'absolute' | 'combined' | 'persis
 /**
  * Targets of the Child Poverty (Scotland) Act 2017, as fractions of children:
  *
- * | measure | Act | interim, 2023/24 (s. 6) | final, 2030/31 (s. 1) |
+ * | measure | Act | interim, 2023/24 (s. 2) | final, 2030/31 (s. 1) |
  * |---|---|---|---|
- * | relative: household income < 60% of the UK median (BHC) | s. 2 | 0.18 | 0.10 |
- * | absolute: < 60% of the 2010/11 UK median, uprated by prices | s. 3 | 0.14 | 0.05 |
- * | combined: < 70% of the UK median and materially deprived | s. 4 | 0.08 | 0.05 |
- * | persistent: relative poverty in 3 of the last 4 years | s. 5 | 0.08 | 0.05 |
+ * | relative: household income < 60% of the UK median of the same year | s. 3 | 0.18 | 0.10 |
+ * | absolute: < 60% of the 2010/11 UK median, adjusted for the value of money | s. 4 | 0.14 | 0.05 |
+ * | combined: < 70% of the UK median and materially deprived | s. 5 | 0.08 | 0.05 |
+ * | persistent: relative poverty in at least 3 of the last 4 survey years | s. 6 | 0.08 | 0.05 |
  *
  * The Act sets each target as "less than" the figure, for the financial year beginning 1 April
- * 2023 (interim) and 1 April 2030 (final), on incomes before housing costs.
+ * 2023 (interim) and 1 April 2030 (final). All four are measured on incomes **after housing
+ * costs**: s. 7(1), "the deductions to be made in calculating net household income include housing
+ * costs" (Explanatory Notes, para 19, contrast this with the UK Child Poverty Act 2010, s. 7(2),
+ * which did not deduct them). PIIS publishes BHC figures too; they are not the statutory measure.
  */
 export const CHILD_POVERTY_TARGETS: readonly Readonly<{ measure: ChildPovertyMeasure; kind: 'interim' | 'final'; period: string; target_year: number; target: number }>[] =
   Object.freeze(
@@ -37,7 +40,8 @@ export const CHILD_POVERTY_TARGETS: readonly Readonly<{ measure: ChildPovertyMea
  * targets"): `measure` (`relative`, `absolute`, `combined`, `persistent`), `target_year` (end year:
  * 2024 for the interim 2023/24 target, 2031 for the final 2030/31 one), `period`, `kind`
  * (`interim`/`final`), `target` (a fraction; the Act requires the rate to be below it).
- * Reference: Child Poverty (Scotland) Act 2017 (asp 6), ss. 1–6.
+ * Reference: Child Poverty (Scotland) Act 2017 (asp 6): ss. 1–2 (targets), ss. 3–6 (measures),
+ * s. 7(1) (after housing costs).
  *
  * @example
  * childPovertyTargets().filter((d) => d.kind === 'final')

@@ -20,7 +20,7 @@ export { deprivationGroups, simdGradient, type DeprivationGroupOptions, type Sim
 export { overlappingDeprivation, type OverlapOptions, type OverlapResult } from './overlapping-deprivation.js';
 export { lgbfCompare, lgbfSpread, type LgbfCompareOptions, type LgbfSpreadOptions } from './lgbf-compare.js';
 // PIIS poverty series, Child Poverty (Scotland) Act targets and three-year averages (issue 4).
-export { piis, piisTable, piisCatalog, type PiisOptions, type PiisAveraging } from './piis.js';
+export { piis, piisTable, piisCatalog, piisPersistent, type PiisOptions, type PiisAveraging } from './piis.js';
 export { childPovertyTargets, CHILD_POVERTY_TARGETS, type ChildPovertyMeasure } from './child-poverty-targets.js';
 export { targetsProgress, type TargetsProgressOptions } from './targets-progress.js';
 export { threeYearAverages, type ThreeYearAveragesOptions } from './three-year-averages.js';

@@ -98,19 +98,20 @@ const POVERTY_SHEETS: SeriesSource[] = [
  *
  * Sources: sheets 1–6 (relative, absolute, severe poverty BHC and AHC), 7 (children's combined low
  * income, below 70% of the UK median, and material deprivation: `combined` is the "new measure"
- * of 2010/11 onwards, the statutory one on the BHC basis; `combined-old` the pre-2010/11 one) and
+ * of 2010/11 onwards, the statutory one on the AHC basis (the Act, s. 7(1)); `combined-old` the
+ * pre-2010/11 one) and
  * 8 (pensioners aged 65+ with limited access to goods and services).
  *
  * **2020/21 is missing.** The FRS sample for 2020/21 was collected by telephone during the COVID-19
  * pandemic, was much smaller and not representative for Scotland, and PIIS does not publish it:
  * single-year rows for 2020/21 are kept, with a null rate and `rate_flag` `[x]`. The three-year
  * averages `2018-21` and `2019-22` therefore average two years each (see {@link threeYearAverages}).
- * Persistent poverty (Understanding Society) is published separately and is not in this series.
+ * Persistent poverty (Understanding Society) is published separately: {@link piisPersistent}.
  * Source: Scottish Government, Poverty and Income Inequality in Scotland 2019-22 (March 2023), OGL v3;
  * datasets/PROVENANCE.md.
  *
  * @example
- * piis().filter((d) => d.group === 'Children' && d.basis === 'BHC')
+ * piis().filter((d) => d.group === 'Children' && d.basis === 'AHC')   // the Act's basis, s. 7(1)
  */
 export function piis(options: PiisOptions = {}): ColumnTable {
   const averaging = options.averaging ?? '3-year';
@@ -162,6 +163,53 @@ export function piis(options: PiisOptions = {}): ColumnTable {
       rate: `8a|${r.row_label}|${r.column_label}`,
       num: `8b|${r.row_label}|${r.column_label}`,
       sample: `8c|${r.row_label}|${r.column_label}`,
+    });
+  }
+  return aq.from(rows);
+}
+
+const PERSISTENT_GROUPS: Readonly<Record<string, string>> = { '1': 'All people', '2': 'Children', '3': 'Working-age adults', '4': 'Pensioners' };
+
+/**
+ * Persistent poverty in Scotland from the PIIS 2019-22 release's third workbook ("Persistent
+ * Poverty in Scotland", March 2023; Understanding Society, DWP analysis), in the shape of
+ * {@link piis}: `averaging` (`'4-year'`), `period` (`2017-2021`), `year` (end year, 2021),
+ * `measure` (`persistent`), `basis` (`BHC`/`AHC`), `group`, `rate` (a fraction, rounded to two
+ * decimals in the workbook), `rate_flag`, `sample_size` (people in the panel sample). A person is
+ * in persistent poverty when in relative poverty in at least three of four consecutive years (the
+ * Child Poverty (Scotland) Act 2017, s. 6). As for every target of the Act, the statutory figure
+ * is the after-housing-costs one (s. 7(1)).
+ *
+ * Caveats: small panel samples (382 children in 2017-2021); later releases revised the series (the
+ * 2026 release gives 16% of children for 2019-2023 after a seven-point revision), which the bundled
+ * edition does not have. Source: Scottish Government, Poverty and Income Inequality in Scotland
+ * 2019-22 (March 2023), persistent poverty tables 1a–4b, OGL v3; datasets/PROVENANCE.md.
+ *
+ * @example
+ * piisPersistent().filter((d) => d.group === 'Children' && d.basis === 'AHC')
+ */
+export function piisPersistent(): ColumnTable {
+  const t = readCSV(datasetPath('piis2023_persistent_values.csv'), { autoType: false }).objects() as Record<string, string>[];
+  const sample = new Map<string, number>();
+  for (const r of t) if (/^[1-4]b$/.test(r.table_id!)) sample.set(`${r.table_id![0]}|${r.row_label}`, Number(r.value));
+  const rows: Record<string, unknown>[] = [];
+  for (const r of t) {
+    const m = /^([1-4])a$/.exec(r.table_id!);
+    if (!m) continue;
+    const basis = r.column_label === 'Before housing costs' ? 'BHC' : r.column_label === 'After housing costs' ? 'AHC' : null;
+    if (!basis) continue;
+    const period = r.row_label!;
+    const hasValue = r.value !== '' && r.value != null;
+    rows.push({
+      averaging: '4-year',
+      period,
+      year: Number(period.slice(-4)),
+      measure: 'persistent',
+      basis,
+      group: PERSISTENT_GROUPS[m[1]!],
+      rate: hasValue ? Number(r.value) : null,
+      rate_flag: cleanFlag(r.flag),
+      sample_size: sample.get(`${m[1]}|${period}`) ?? null,
     });
   }
   return aq.from(rows);

@@ -14,8 +14,11 @@ export interface TargetsProgressOptions {
   /** Period label column, passed through when present, default `'period'`. */
   period?: string;
   /**
-   * Rows kept when the series has these columns: `group` = `'Children'` and `basis` = `'BHC'`
-   * (the statutory basis). Pass `{ basis: 'AHC' }` to look at AHC figures against the same targets.
+   * Rows kept when the series has these columns: `group` = `'Children'` and `basis` = `'AHC'`,
+   * the statutory basis: the Child Poverty (Scotland) Act 2017, s. 7(1), deducts housing costs in
+   * calculating net household income. `{ basis: 'BHC' }` compares before-housing-costs figures with
+   * the same targets; the result's `statutory` column is then false, since BHC is not the Act's
+   * measure (it is the UK HBAI headline basis).
    */
   group?: string;
   basis?: string;
@@ -53,13 +56,18 @@ function slope(x: number[], y: number[]): number | null {
  * CI columns (`ci_lower`, `ci_upper`) of the latest row are passed through when present.
  *
  * The series is a table of year × measure × rate (docs/result-tables.md "poverty rate series"),
- * e.g. {@link piis}; rows of other groups than `Children` and other bases than `BHC` are set
- * aside when the series has `group`/`basis` columns. A three-year-average series gives the
+ * e.g. {@link piis} (relative, absolute, combined) concatenated with {@link piisPersistent}
+ * (persistent); rows of other groups than `Children` and other bases than `AHC` are set aside
+ * when the series has `group`/`basis` columns. All four targets are after housing costs: the Act,
+ * s. 7(1), deducts housing costs from net household income (Explanatory Notes, para 19, contrast
+ * this with the UK Child Poverty Act 2010). The result's `basis` column says which basis was read
+ * and `statutory` whether it is the Act's (AHC). A three-year-average series gives the
  * trend of the averages (smoother, lagging the single years).
- * Reference: Child Poverty (Scotland) Act 2017, ss. 1–6.
+ * Reference: Child Poverty (Scotland) Act 2017 (asp 6), ss. 1–6 (targets) and s. 7(1) (incomes
+ * after housing costs).
  *
  * @example
- * targetsProgress(piis({ averaging: 'single-year' }))
+ * targetsProgress(piis().concat(piisPersistent()))   // AHC, the statutory basis
  */
 export function targetsProgress(series: ColumnTable, options: TargetsProgressOptions = {}): ColumnTable {
   const names = columnNames(series);
@@ -87,7 +95,7 @@ export function targetsProgress(series: ColumnTable, options: TargetsProgressOpt
     });
   }
   const group = options.group ?? 'Children';
-  const basis = options.basis ?? 'BHC';
+  const basis = options.basis ?? 'AHC';
   const targeted = new Set(CHILD_POVERTY_TARGETS.map((t) => t.measure as string));
   const byMeasure = new Map<string, number[]>();
   for (let i = 0; i < measures.length; i++) {
@@ -139,6 +147,8 @@ export function targetsProgress(series: ColumnTable, options: TargetsProgressOpt
       period: periods ? periods[latest] : null,
       year,
       rate,
+      basis: bases ? basis : null,
+      statutory: bases ? basis === 'AHC' : null,
     };
     if (lower) row.ci_lower = lower[latest];
     if (upper) row.ci_upper = upper[latest];

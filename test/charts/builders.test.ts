@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLOURS, DIVERGING_FIVE, PALETTE, houseTheme, lorenzChart, measureChart, toSVG } from '../../src/index.js';
+import { COLOURS, DIVERGING_FIVE, PALETTE, houseTheme, lorenzChart, measureChart, povertyTrendChart, toSVG } from '../../src/index.js';
 import { cases, domainTable, lorenzTable } from './cases.js';
 import { compileWarnings, schemaErrors, thrown } from './validate.js';
 
@@ -115,5 +115,77 @@ describe('the house theme', () => {
     const allowed = new Set([...PALETTE, ...Object.values(COLOURS), ...DIVERGING_FIVE, 'white', 'black'].map((c) => c.toUpperCase()));
     const used = [...json.matchAll(/"(#[0-9A-Fa-f]{6}|white|black)"/g)].map((m) => m[1]!.toUpperCase());
     expect(used.filter((c) => !allowed.has(c))).toEqual([]);
+  });
+});
+
+describe('povertyTrendChart panels (the Act’s four targets, AHC)', () => {
+  // Four measures with targets that share values (combined and persistent: 8% interim, 5% final,
+  // Child Poverty (Scotland) Act 2017, ss. 1–2): the layered chart would print their labels over
+  // each other; panels put each target's label beside its own diamond.
+  const rows = (['relative', 'absolute', 'combined', 'persistent'] as const).flatMap((measure, k) =>
+    [2018, 2019, 2020, 2021, 2022].map((year) => ({ year, measure, rate: [0.245, 0.208, 0.105, 0.18][k]! + (year - 2020) * 0.002 })),
+  );
+  const targets = (['relative', 'absolute', 'combined', 'persistent'] as const).flatMap((measure, k) => [
+    { measure, kind: 'interim', period: '2023/24', target_year: 2024, target: [0.18, 0.14, 0.08, 0.08][k]! },
+    { measure, kind: 'final', period: '2030/31', target_year: 2031, target: [0.1, 0.05, 0.05, 0.05][k]! },
+  ]);
+  const labels = { relative: 'Relative poverty', absolute: 'Absolute poverty', combined: 'Low income and material deprivation', persistent: 'Persistent poverty' };
+  const spec = povertyTrendChart(rows, { targets, panels: true, seriesLabels: labels });
+
+  async function scene(): Promise<{ texts: { text: string; x1: number; x2: number; y1: number; y2: number }[]; points: { x: number; y: number; panel: number }[] }> {
+    const vl = await import('vega-lite');
+    const vega = await import('vega');
+    const view = new vega.View(vega.parse(vl.compile(spec as never).spec), { renderer: 'none' });
+    await view.runAsync();
+    const texts: { text: string; x1: number; x2: number; y1: number; y2: number }[] = [];
+    const points: { x: number; y: number; panel: number }[] = [];
+    const walk = (node: any, ox: number, oy: number) => {
+      if (!node) return;
+      for (const item of node.items ?? []) {
+        if (node.marktype === 'text' && /^(interim|final) \d/.test(String(item.text))) {
+          const b = item.bounds;
+          texts.push({ text: String(item.text), x1: b.x1 + ox, x2: b.x2 + ox, y1: b.y1 + oy, y2: b.y2 + oy });
+        }
+        // the series' points are circles; the targets' diamonds are not data points
+        if (node.marktype === 'symbol' && (item.shape ?? 'circle') === 'circle' && node.role === 'mark') points.push({ x: ox + item.x, y: oy + item.y, panel: 0 });
+        if (node.marktype === 'group') for (const child of item.items ?? []) walk(child, ox + (item.x ?? 0), oy + (item.y ?? 0));
+      }
+    };
+    walk((view.scenegraph() as unknown as { root: unknown }).root, 0, 0);
+    view.finalize();
+    return { texts, points };
+  }
+
+  it('labels every target beside its diamond: eight labels, none overlapping another', async () => {
+    const { texts } = await scene();
+    expect(texts.map((t) => t.text).sort()).toEqual(['final 10%', 'final 5%', 'final 5%', 'final 5%', 'interim 14%', 'interim 18%', 'interim 8%', 'interim 8%']);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i]!;
+        const b = texts[j]!;
+        const overlap = a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+        expect(overlap, `"${a.text}" and "${b.text}" overlap`).toBe(false);
+      }
+    }
+  });
+  it('no target label sits on a data point of the series', async () => {
+    const { texts, points } = await scene();
+    expect(points.length).toBeGreaterThan(0);
+    for (const t of texts) for (const p of points) expect(p.x >= t.x1 - 2 && p.x <= t.x2 + 2 && p.y >= t.y1 - 2 && p.y <= t.y2 + 2, `"${t.text}" covers a point`).toBe(false);
+  });
+  it('names the measures, not their codes, and states the targets in the description', () => {
+    const s = spec as Record<string, any>;
+    expect(s.description).toContain('Relative poverty: 24.1% in 2018 to 24.9% in 2022 (interim target 18% by 2023/24, final target 10% by 2030/31)');
+    expect(s.description).toContain('Persistent poverty');
+    expect(JSON.stringify(s.vconcat[0].facet)).toContain('_panel');
+  });
+});
+
+describe('rendering leaves the spec untouched', () => {
+  it('toSVG does not tag the spec’s data rows (Vega adds Symbol(vega_id) to rows it ingests)', async () => {
+    const spec = measureChart(domainTable, { group: 'council' }) as Record<string, any>;
+    const rows = Object.values(spec.datasets as Record<string, object[]>).flat();
+    await toSVG(spec as never);
+    for (const r of rows) expect(Object.getOwnPropertySymbols(r)).toEqual([]);
   });
 });

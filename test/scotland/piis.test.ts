@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { childPovertyTargets, datasetPath, piis, readCSV, piisCatalog, piisTable, targetsProgress, threeYearAverages } from '../../src/index.js';
+import { childPovertyTargets, datasetPath, piis, piisPersistent, readCSV, piisCatalog, piisTable, targetsProgress, threeYearAverages } from '../../src/index.js';
 
 const thrown = (f: () => unknown) => {
   try { f(); } catch (e) { return e as Error & { code: string }; }
@@ -54,9 +54,12 @@ describe('piis loader', () => {
       expect(r.rate_flag).toBe('[x]');
     }
   });
-  it('the statutory combined measure (children, BHC, new measure)', () => {
+  it('the combined measure (children, new measure): AHC is the statutory one (the Act, s. 7(1)), BHC also loaded', () => {
+    // PIIS 2019-22 table 7a, "New measure, after housing costs" 2019-22: 0.105203; "before": 0.1016574
+    const ahc = find(three, { period: '2019-22', measure: 'combined', basis: 'AHC' })[0]!;
+    expect(ahc.group).toBe('Children');
+    expect(ahc.rate).toBe(0.105203);
     const c = find(three, { period: '2019-22', measure: 'combined', basis: 'BHC' })[0]!;
-    expect(c.group).toBe('Children');
     expect(c.rate).toBe(0.1016574);
     expect(c.sample_size).toBe(1000);
   });
@@ -122,66 +125,96 @@ describe('childPovertyTargets', () => {
     const t = childPovertyTargets().objects() as Row[];
     expect(t).toHaveLength(8);
     const get = (measure: string, kind: string) => t.find((r) => r.measure === measure && r.kind === kind)!.target;
-    // Child Poverty (Scotland) Act 2017 s. 6 (interim, 2023/24) and s. 1 (final, 2030/31)
+    // Child Poverty (Scotland) Act 2017 s. 2(2) (interim, 2023/24) and s. 1(2) (final, 2030/31);
+    // the measures are ss. 3–6 (relative, absolute, combined, persistent)
     expect([get('relative', 'interim'), get('absolute', 'interim'), get('combined', 'interim'), get('persistent', 'interim')]).toEqual([0.18, 0.14, 0.08, 0.08]);
     expect([get('relative', 'final'), get('absolute', 'final'), get('combined', 'final'), get('persistent', 'final')]).toEqual([0.1, 0.05, 0.05, 0.05]);
     expect(t[0]).toEqual({ measure: 'relative', target_year: 2024, period: '2023/24', kind: 'interim', target: 0.18 });
   });
 });
 
-describe('targetsProgress on the published PIIS child poverty series', () => {
+describe('piisPersistent: PIIS 2019-22 persistent poverty workbook', () => {
+  const rows = piisPersistent().objects() as Row[];
+  it('children AHC and BHC, as published (tables 2a, 2b)', () => {
+    // PIIS 2019-22 persistent poverty workbook, table 2a (Children): 2017-2021 AHC 0.18, BHC 0.09;
+    // 2015-2019 AHC 0.19; table 2b sample 382 children in 2017-2021
+    const get = (period: string, basis: string) => rows.find((r) => r.group === 'Children' && r.period === period && r.basis === basis)!;
+    expect(get('2017-2021', 'AHC')).toMatchObject({ year: 2021, measure: 'persistent', rate: 0.18, sample_size: 382 });
+    expect(get('2017-2021', 'BHC').rate).toBe(0.09);
+    expect(get('2015-2019', 'AHC').rate).toBe(0.19);
+    // four groups × eight periods × two bases
+    expect(rows).toHaveLength(64);
+    expect(new Set(rows.map((r) => r.group))).toEqual(new Set(['All people', 'Children', 'Working-age adults', 'Pensioners']));
+  });
+});
+
+// The Act's targets are after housing costs: Child Poverty (Scotland) Act 2017, s. 7(1) ("the
+// deductions to be made in calculating net household income include housing costs"; Explanatory
+// Notes para 19). targetsProgress therefore reads AHC rates by default.
+describe('targetsProgress reads the statutory AHC basis (Child Poverty (Scotland) Act 2017, s. 7(1))', () => {
   const progress = targetsProgress(piis()).objects() as Row[];
   const get = (measure: string, kind: string) => progress.find((r) => r.measure === measure && r.kind === kind)!;
-  it('latest figures are the 2019-22 BHC child rates', () => {
-    // PIIS 2019-22 tables 4a, 5a, 7a (Children, 2019-22): 0.2248279, 0.1792695, 0.1016574
-    expect(get('relative', 'interim')).toMatchObject({ period: '2019-22', year: 2022, rate: 0.2248279 });
-    expect(get('absolute', 'final').rate).toBe(0.1792695);
-    expect(get('combined', 'final').rate).toBe(0.1016574);
-    expect(progress.some((r) => r.measure === 'persistent')).toBe(false); // not in PIIS
+  it('s. 7(1): latest figures are the 2019-22 AHC child rates (relative 24.5%, absolute 20.8%, combined 10.5%)', () => {
+    // PIIS 2019-22 three-year averages, Children, 2019-22: table 1a (relative AHC) 0.2447318,
+    // table 2a (absolute AHC) 0.2081898, table 7a ("New measure, after housing costs") 0.105203
+    expect(get('relative', 'interim')).toMatchObject({ period: '2019-22', year: 2022, rate: 0.2447318, basis: 'AHC', statutory: true, target: 0.18 });
+    expect(get('relative', 'final')).toMatchObject({ rate: 0.2447318, target: 0.1 });
+    expect(get('absolute', 'interim')).toMatchObject({ rate: 0.2081898, target: 0.14 });
+    expect(get('absolute', 'final')).toMatchObject({ rate: 0.2081898, target: 0.05 });
+    expect(get('combined', 'interim')).toMatchObject({ rate: 0.105203, target: 0.08 });
+    expect(get('combined', 'final')).toMatchObject({ rate: 0.105203, target: 0.05 });
+    expect(progress.some((r) => r.measure === 'persistent')).toBe(false); // persistent poverty is a separate workbook
+  });
+  it('s. 7(1): all four targets with the persistent poverty series', () => {
+    const four = targetsProgress(piis().concat(piisPersistent())).objects() as Row[];
+    // persistent, children, AHC, 2017-2021: 0.18 (persistent poverty workbook, table 2a)
+    const p = four.find((r) => r.measure === 'persistent' && r.kind === 'interim')!;
+    expect(p).toMatchObject({ period: '2017-2021', year: 2021, rate: 0.18, target: 0.08, basis: 'AHC', statutory: true, met: false });
+    expect(new Set(four.map((r) => r.measure))).toEqual(new Set(['relative', 'absolute', 'combined', 'persistent']));
   });
   it('distances and change needed, by hand', () => {
-    // relative: 0.2248279 − 0.18 = 0.0448279 above the interim target; 2 years left → −0.02241395 a year
-    expect(get('relative', 'interim').distance).toBeCloseTo(0.0448279, 12);
+    // relative: 0.2447318 − 0.18 = 0.0647318 above the interim target; 2 years left → −0.0323659 a year
+    expect(get('relative', 'interim').distance).toBeCloseTo(0.0647318, 12);
     expect(get('relative', 'interim').years_left).toBe(2);
-    expect(get('relative', 'interim').change_needed).toBeCloseTo(-0.02241395, 12);
-    // relative final: 0.2248279 − 0.10 = 0.1248279; 9 years → −0.0138697667 a year
-    expect(get('relative', 'final').distance).toBeCloseTo(0.1248279, 12);
-    expect(get('relative', 'final').change_needed).toBeCloseTo(-0.1248279 / 9, 12);
-    // absolute: 0.1792695 − 0.14 = 0.0392695; − 0.05 = 0.1292695
-    expect(get('absolute', 'interim').distance).toBeCloseTo(0.0392695, 12);
-    expect(get('absolute', 'final').distance).toBeCloseTo(0.1292695, 12);
-    // combined: 0.1016574 − 0.08 = 0.0216574; − 0.05 = 0.0516574
-    expect(get('combined', 'interim').distance).toBeCloseTo(0.0216574, 12);
-    expect(get('combined', 'final').distance).toBeCloseTo(0.0516574, 12);
+    expect(get('relative', 'interim').change_needed).toBeCloseTo(-0.0323659, 12);
+    // relative final: 0.2447318 − 0.10 = 0.1447318; 9 years → −0.1447318 / 9 a year
+    expect(get('relative', 'final').distance).toBeCloseTo(0.1447318, 12);
+    expect(get('relative', 'final').change_needed).toBeCloseTo(-0.1447318 / 9, 12);
+    // absolute: 0.2081898 − 0.14 = 0.0681898; − 0.05 = 0.1581898
+    expect(get('absolute', 'interim').distance).toBeCloseTo(0.0681898, 12);
+    expect(get('absolute', 'final').distance).toBeCloseTo(0.1581898, 12);
+    // combined: 0.105203 − 0.08 = 0.025203; − 0.05 = 0.055203
+    expect(get('combined', 'interim').distance).toBeCloseTo(0.025203, 12);
+    expect(get('combined', 'final').distance).toBeCloseTo(0.055203, 12);
     for (const r of progress) expect(r.met).toBe(false);
   });
   it('recent trend: least-squares slope over the last 5 years, by hand', () => {
-    // relative BHC children, 3-year averages (table 4a), periods ending 2018..2022:
-    // 2015-18 0.2336…; take the loader's values and compute the slope by the textbook formula
-    const s = (find(piis(), { measure: 'relative', basis: 'BHC', group: 'Children' }) as Row[]).filter((r) => r.year >= 2018);
-    expect(s.map((r) => r.year)).toEqual([2018, 2019, 2020, 2021, 2022]);
-    const y = s.map((r) => r.rate);
+    // relative AHC children, 3-year averages (PIIS table 1a), periods ending 2018..2022:
+    // 0.2419675, 0.2322733, 0.2428384, 0.2463928, 0.2447318 (datasets/piis2023_3yr_values.csv)
+    const y = [0.2419675, 0.2322733, 0.2428384, 0.2463928, 0.2447318];
     // x centred: −2, −1, 0, 1, 2; Σx² = 10
-    const b = (-2 * y[0] - y[1] + y[3] + 2 * y[4]) / 10;
+    const b = (-2 * y[0]! - y[1]! + y[3]! + 2 * y[4]!) / 10;
     const p = get('relative', 'final');
     expect(p.recent_change).toBeCloseTo(b, 12);
-    expect(p.projected).toBeCloseTo(0.2248279 + 9 * b, 12);
-    expect(p.on_track).toBe(0.2248279 + 9 * b < 0.1);
+    expect(p.projected).toBeCloseTo(0.2447318 + 9 * b, 12);
+    expect(p.on_track).toBe(0.2447318 + 9 * b < 0.1);
   });
   it('a hand-made series with CIs, met and on track', () => {
     const t = aq.table({ year: [2019, 2020, 2021, 2022], measure: ['absolute', 'absolute', 'absolute', 'absolute'], rate: [0.2, 0.17, 0.14, 0.11], ci_lower: [0, 0, 0, 0.09], ci_upper: [1, 1, 1, 0.13] });
     const r = targetsProgress(t).objects() as Row[];
     const interim = r.find((x) => x.kind === 'interim')!;
-    expect(interim).toMatchObject({ rate: 0.11, ci_lower: 0.09, ci_upper: 0.13, met: true, period: null });
+    // no basis column: basis and statutory are unknown (null)
+    expect(interim).toMatchObject({ rate: 0.11, ci_lower: 0.09, ci_upper: 0.13, met: true, period: null, basis: null, statutory: null });
     expect(interim.recent_change).toBeCloseTo(-0.03, 12);
     const final = r.find((x) => x.kind === 'final')!;
     // 0.11 − 0.03 × 9 < 0.05 → on track; needed (0.05 − 0.11) / 9
     expect(final.on_track).toBe(true);
     expect(final.change_needed).toBeCloseTo(-0.06 / 9, 12);
   });
-  it('AHC on request, and errors', () => {
-    const ahc = targetsProgress(piis(), { basis: 'AHC' }).objects() as Row[];
-    expect(ahc.find((r) => r.measure === 'relative')!.rate).toBe(0.2447318);
+  it('BHC only on request, and labelled as not the statutory measure; errors', () => {
+    const bhc = targetsProgress(piis(), { basis: 'BHC' }).objects() as Row[];
+    // PIIS 2019-22 table 4a (relative BHC, Children, 2019-22): 0.2248279
+    expect(bhc.find((r) => r.measure === 'relative')).toMatchObject({ rate: 0.2248279, basis: 'BHC', statutory: false });
     expect(thrown(() => targetsProgress(aq.table({ year: [2020], measure: ['gini'], rate: [0.3] })))!.message).toMatch(/no rates for relative/);
     expect(thrown(() => targetsProgress(aq.table({ year: [2020, 2020], measure: ['relative', 'relative'], rate: [0.3, 0.2] })))!.message).toMatch(/more than one rate for year 2020/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkOptions, checkValue, editDistance, nearest } from '../../src/data/options.js';
-import { councilMap, distribution, estimate, gini, lorenzChart, measureChart, percentileRatio, quantile, atkinson, change, byGroup, compensate, carbonLevy, flatTransfer, syntheticHouseholds } from '../../src/index.js';
+import { equivalenceFactor, councilMap, distribution, estimate, gini, lorenzChart, measureChart, percentileRatio, quantile, atkinson, change, byGroup, compensate, carbonLevy, flatTransfer, syntheticHouseholds } from '../../src/index.js';
 import * as aq from 'arquero';
 import { thrown } from '../helpers/thrown.js';
 
@@ -97,6 +97,9 @@ describe('the validator at every public entry that takes options', () => {
     expect(thrown(() => lorenzChart([{ p: 0, L: 0 }, { p: 1, L: 1 }], { height: -2 })).message).toMatch(/option height .*got -2; did you mean 2\?/);
     expect(thrown(() => lorenzChart([{ p: 0, L: 0 }, { p: 1, L: 1 }], { title: 7 as never })).message).toMatch(/option title must be text/);
     expect(thrown(() => councilMap([{ code: 'S12000005', value: 0.2 }], { scheme: 'viridiss' })).message).toMatch(/option scheme must be one of .*did you mean 'viridis'\?/);
+  });
+  it('equivalence scale names', () => {
+    expect(thrown(() => equivalenceFactor({ adults: 1 }, 'modified-oced' as never)).message).toMatch(/unknown equivalence scale "modified-oced"; did you mean 'modified-oecd'\?/);
   });
   it('policy: compensate tolerance and maxIterations', () => {
     const hh = syntheticHouseholds({ seed: 1, households: 5000 }).slice(0, 40);

@@ -389,6 +389,9 @@ function optionsCase() {
 
 let households: aq.ColumnTable | undefined;
 function policyCase() {
+  // 40 rows of a 5,000-household file, not syntheticHouseholds({ households: 40 }): the generator
+  // gives NaN weights at small sizes, a defect fixed where the generator is rebuilt (calibration
+  // work), so its small sizes are left out of this suite's no-NaN assertion
   households ??= pv.syntheticHouseholds({ seed: 1, households: 5000 }).slice(0, 40);
   const hh = households;
   const kind = pick(['compare', 'crossCheck', 'compensate', 'personWeightedRates']);

@@ -42,3 +42,12 @@ describe('measureChart honours the reliability flags of estimate tables', () => 
     expect(plain.usermeta.povineq.note).toBe(null);
   });
 });
+
+describe('colour scheme names', () => {
+  it('every scheme councilMap accepts is one Vega knows', async () => {
+    const { SCHEMES } = await import('../../src/charts/choropleth.js');
+    const vega = await import('vega');
+    const unknown = SCHEMES.filter((s) => vega.scheme(s) === undefined);
+    expect(unknown).toEqual([]);
+  });
+});

@@ -24,14 +24,15 @@ export interface Impact {
   /**
    * `measure` (`relative`, `absolute`, `deep`), `basis` (`BHC`/`AHC`), `group` (PIIS names),
    * `line_before`, `line_after` (equivalised £/week), `before`, `after`, `change` (fractions; change
-   * in percentage points as a fraction), `moved_in`, `moved_out`, `population` (weighted people).
+   * in percentage points as a fraction), `moved_in`, `moved_out`, `population` (weighted people), `empty_group` (true when the
+   * group has no people: its rates are null).
    */
   poverty: ColumnTable;
-  /** `group` (`All households`, `Households with children`, `Pensioner households`), `before`, `after`, `change`, `moved_in`, `moved_out`, `households`. */
+  /** `group` (`All households`, `Households with children`, `Pensioner households`), `before`, `after`, `change`, `moved_in`, `moved_out`, `households`, `empty_group` (true when the table has no such households: rates null). */
   fuelPoverty: ColumnTable;
-  /** `measure` (`gini`, `palma`, `s80s20`), `basis`, `before`, `after`, `change`, `note` (why a value is NaN: e.g. the bottom 40% hold a non-positive share of AHC income; else null). */
+  /** `measure` (`gini`, `palma`, `s80s20`), `basis`, `before`, `after`, `change`, `note` (why a value is null: e.g. the bottom 40% hold a non-positive share of AHC income; else null). */
   inequality: ColumnTable;
-  /** `decile` (1 = poorest, baseline equivalised BHC income, person-weighted), `mean_change` (£/week per household), `pct_change`, `mean_income_before`, `households`, `people`. */
+  /** `decile` (1 = poorest, baseline equivalised BHC income, person-weighted), `mean_change` (£/week per household), `pct_change`, `mean_income_before`, `households`, `people`, `empty_group` (true for a decile with no households: its means are null). */
   deciles: ColumnTable;
   /** `decile` (`All`, then 1–10), `band`, `share` (of people). */
   winnersLosers: ColumnTable;
@@ -39,7 +40,7 @@ export interface Impact {
   winnersLosersByCouncil: ColumnTable;
   /** `simd_quintile` (1 = most deprived), `band`, `share`. */
   winnersLosersBySimd: ColumnTable;
-  /** `council`, `mean_change`, `pct_change`, `people`, `child_poverty_before`, `child_poverty_after`, `child_poverty_change` (relative AHC). */
+  /** `council`, `mean_change`, `pct_change`, `people`, `child_poverty_before`, `child_poverty_after`, `child_poverty_change` (relative AHC; null where the area has no children, flagged by `empty_group`). */
   councils: ColumnTable;
   /** `simd_quintile`, the same columns as `councils`. */
   simdQuintiles: ColumnTable;
@@ -183,9 +184,11 @@ function fuelPovertyTable(p: Paired): ColumnTable {
   return aq.from(
     names.map((group, g) => {
       const k = g * 5;
-      const before = acc[k + 1]! / acc[k]!;
-      const after = acc[k + 2]! / acc[k]!;
-      return { group, before, after, change: after - before, moved_in: acc[k + 3]!, moved_out: acc[k + 4]!, households: acc[k]! };
+      // no households with children (or pensioners) in the table: null rates, flagged in empty_group
+      const empty = !(acc[k]! > 0);
+      const before = empty ? null : acc[k + 1]! / acc[k]!;
+      const after = empty ? null : acc[k + 2]! / acc[k]!;
+      return { group, before, after, change: empty ? null : after! - before!, moved_in: acc[k + 3]!, moved_out: acc[k + 4]!, households: acc[k]!, empty_group: empty };
     }),
   );
 }
@@ -195,7 +198,7 @@ function inequalityTable(p: Paired): ColumnTable {
   const measures = { gini: giniOf, palma: palmaOf, s80s20: s80s20Of };
   for (const [name, fn] of Object.entries(measures)) {
     for (const basis of ['BHC', 'AHC'] as const) {
-      // AHC incomes can be negative: a measure undefined on a side is NaN with the reason in `note`
+      // AHC incomes can be negative: a measure undefined on a side is null with the reason in `note`
       const notes: string[] = [];
       const safe = (side: 'before' | 'after') => {
         try {
@@ -203,14 +206,14 @@ function inequalityTable(p: Paired): ColumnTable {
         } catch (e) {
           if (e instanceof PovineqError && (e.code === 'UNDEFINED_RESULT' || e.code === 'NON_POSITIVE_MEAN')) {
             notes.push(`${side}: ${e.message}`);
-            return NaN;
+            return null;
           }
           throw e;
         }
       };
       const before = safe('before');
       const after = safe('after');
-      rows.push({ measure: name, basis, before, after, change: after - before, note: notes.join('; ') || null });
+      rows.push({ measure: name, basis, before, after, change: before === null || after === null ? null : after - before, note: notes.join('; ') || null });
     }
   }
   return aq.from(rows);

@@ -399,7 +399,7 @@ function policyCase() {
     const s = pick([pv.identity(), pv.carbonLevy({ rate: 0.1 }), pv.flatTransfer({ amount: 5, per: 'child' })]);
     return check('policy', 'compare(40 households)', [hh], undefined, () => {
       const i = pv.compare(hh, s);
-      return [i.poverty, i.deciles, i.councils ?? aq.table({}), i.inequality.select('before', 'after', 'change')];
+      return [i.poverty, i.fuelPoverty, i.deciles, i.councils, i.simdQuintiles, i.inequality.select('before', 'after', 'change'), i.cost];
     }, new Set(['note']));
   }
   if (kind === 'crossCheck') {

@@ -42,6 +42,9 @@ describe('checkOptions: one validator, a suggestion in every message', () => {
     expect(thrown(() => checkOptions({ fraction: NaN }, spec, 'f')).message).toMatch(/got NaN; did you mean 0.6\?/);
     expect(thrown(() => checkOptions({ fraction: '0.5' } as never, spec, 'f')).message).toMatch(/got "0.5"; did you mean 0.5\?/);
   });
+  it('a value beyond a bound with no nearer fix suggests the bound', () => {
+    expect(thrown(() => percentileRatio([1, 2], { upper: 150, lower: 0.1 })).message).toMatch(/option upper .*got 150; did you mean 1\?/);
+  });
   it('a whole number rounds', () => expect(thrown(() => checkOptions({ replicates: 99.5 }, spec, 'estimate')).message).toMatch(/a whole number ≥ 2.*got 99.5; did you mean 100\?/));
   it('text, booleans, functions, columns, arrays and objects', () => {
     expect(thrown(() => checkOptions({ label: 5 } as never, spec, 'c')).message).toMatch(/option label must be text \(a string\), got 5; did you mean '5'\?/);

@@ -4,7 +4,7 @@ export { PALETTE, COLOURS, DIVERGING_FIVE, FONT, UK_NUMBER_LOCALE, FORMATS, type
 export { formatValue } from './format.js';
 export { type ChartOptions, type ChartData, type ChartRow, VEGA_LITE_SCHEMA, DEFAULT_SOURCE } from './frame.js';
 export { lorenzChart, type LorenzChartOptions } from './lorenz.js';
-export { measureChart, type MeasureChartOptions, type EstimateLike } from './measures.js';
+export { measureChart, type MeasureChartOptions, type EstimateLike } from './measure-chart.js';
 export { compileChart, type Compiled, toSVG, toPNG, svgToPNG, type PNGOptions } from './render.js';
 export { fontFiles } from './fonts.js';
 export { textWidth } from './text-metrics.js';

@@ -1,9 +1,7 @@
 import {
   type ColumnSource,
   assertClean,
-  isArqueroLike,
   isArrayLikeOfValues,
-  isDataFrameLike,
   readColumn,
   toNumeric,
 } from '../data/columns.js';
@@ -348,23 +346,21 @@ function readInput(
   if (data == null || typeof data !== 'object') {
     throw new PovineqError('INVALID_INPUT', `expected an Arquero table, an array, a DataFrame or a Distribution, got ${data === null ? 'null' : typeof data}`);
   }
-  if (isArqueroLike(data) || isDataFrameLike(data) || typeof data === 'object') {
-    if (options.value === undefined) {
-      throw new PovineqError(
-        'MISSING_OPTION',
-        'table input needs the value column: pass { value: "income" } (and { weight: "w" } for weighted data)',
-        { option: 'value' },
-      );
-    }
-    if (options.weights !== undefined) {
-      throw new PovineqError('INVALID_OPTION', 'for table input name the weight column with { weight }, not a { weights } array', { option: 'weights' });
-    }
-    const source = data as ColumnSource;
-    const raw = readColumn(source, options.value, 'value');
-    const rawWeights = options.weight !== undefined ? readColumn(source, options.weight, 'weight') : undefined;
-    return { raw, rawWeights, column: options.value, weightColumn: options.weight };
+  // any other object is a column source (Arquero table, DataFrame, or an object of columns)
+  if (options.value === undefined) {
+    throw new PovineqError(
+      'MISSING_OPTION',
+      'table input needs the value column: pass { value: "income" } (and { weight: "w" } for weighted data)',
+      { option: 'value' },
+    );
   }
-  throw new PovineqError('INVALID_INPUT', 'unsupported input');
+  if (options.weights !== undefined) {
+    throw new PovineqError('INVALID_OPTION', 'for table input name the weight column with { weight }, not a { weights } array', { option: 'weights' });
+  }
+  const source = data as ColumnSource;
+  const raw = readColumn(source, options.value, 'value');
+  const rawWeights = options.weight !== undefined ? readColumn(source, options.weight, 'weight') : undefined;
+  return { raw, rawWeights, column: options.value, weightColumn: options.weight };
 }
 
 /** Validates raw value and weight columns and builds the sorted Distribution. */

@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/errors.js';
+import { PovineqError } from '../data/index.js';
 
 /**
  * The read-time overflow guard: Σ wᵢ and Σ wᵢ|xᵢ| must be finite doubles, or every mean, share,

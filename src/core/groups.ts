@@ -1,6 +1,4 @@
-import { type ColumnSource, readColumn } from '../data/columns.js';
-import { checkValue } from '../data/options.js';
-import { PovineqError } from '../data/errors.js';
+import { type ColumnSource, PovineqError, checkValue, readColumn } from '../data/index.js';
 import type { Distribution } from './distribution.js';
 
 /** Rows of a source assigned to groups by the values of one or more columns. */

@@ -22,3 +22,5 @@ export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamm
 export { kernelBandwidth, kernelDensity } from './density.js';
 export { normalQuantile, normalCdf } from './normal.js';
 export { embedInfluence, partialTotalInfluence } from './influence.js';
+export { quantileSorted } from './quantile-sorted.js';
+export { checkLevel, normalInterval, percentileInterval } from './interval.js';

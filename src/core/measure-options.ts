@@ -1,4 +1,4 @@
-import { type OptionSpec, checkOptions } from '../data/options.js';
+import { type OptionSpec, checkOptions } from '../data/index.js';
 
 const dropOrError = { kind: 'enum', values: ['error', 'drop'] } as const;
 

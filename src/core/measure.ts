@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/errors.js';
+import { PovineqError } from '../data/index.js';
 import { type Distribution, type Input, type MeasureOptions, distribution } from './distribution.js';
 import { checkMeasureOptions } from './measure-options.js';
 

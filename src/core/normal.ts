@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/errors.js';
+import { PovineqError } from '../data/index.js';
 
 /**
  * Standard normal quantile Φ⁻¹(p) (R's `qnorm(p)`), by Wichura's algorithm AS 241 (PPND16),

@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/errors.js';
+import { PovineqError } from '../data/index.js';
 
 /**
  * Student's t distribution: cumulative probability and quantile, accurate to about 1e-14

@@ -3,7 +3,7 @@ import { PovineqError, type ColumnSource } from '../data/index.js';
 import { type Distribution, positiveMean, requireNumber } from '../core/index.js';
 import { atkinsonOf } from '../measures/index.js';
 import { type SubgroupOptions, inGroup, keyColumns, subgroups } from './subgroups.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** Options of {@link atkinsonDecomposition}. */
 export type AtkinsonDecompositionOptions = SubgroupOptions & {

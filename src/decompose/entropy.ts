@@ -3,7 +3,7 @@ import type { ColumnSource } from '../data/index.js';
 import { requireNumber } from '../core/index.js';
 import { entropyDomain, generalizedEntropyOf } from '../measures/index.js';
 import { type SubgroupOptions, inGroup, keyColumns, subgroups } from './subgroups.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** Options of {@link entropyDecomposition}. */
 export type EntropyDecompositionOptions = SubgroupOptions & {

@@ -10,7 +10,7 @@ import {
   requireFinite,
 } from '../data/index.js';
 import { argsort } from '../core/index.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** Options of {@link giniBySource}. */
 export interface GiniBySourceOptions {

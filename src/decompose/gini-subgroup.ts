@@ -3,7 +3,7 @@ import type { ColumnSource } from '../data/index.js';
 import { positiveMean } from '../core/index.js';
 import { giniOf } from '../measures/index.js';
 import { type SubgroupOptions, inGroup, keyColumns, subgroups } from './subgroups.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /**
  * Gini coefficient by population subgroup (Pyatt 1976; Lambert & Aronson 1993):

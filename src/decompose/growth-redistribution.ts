@@ -3,7 +3,7 @@ import { PovineqError } from '../data/index.js';
 import { type Distribution, type Input, type MeasureOptions, distribution, measureInfo, positiveMean, requireLine } from '../core/index.js';
 import { headcount } from '../measures/index.js';
 import { shapley } from './shapley.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** Options of {@link growthRedistribution}. */
 export type GrowthRedistributionOptions = MeasureOptions & {

@@ -1,4 +1,4 @@
-export { type DecompositionRow, decompositionTable } from './table.js';
+export { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 export { type SubgroupOptions } from './subgroups.js';
 export {
   entropyDecomposition,

@@ -3,7 +3,7 @@ import { PovineqError, type ColumnSource } from '../data/index.js';
 import { type Distribution, requireLine, requireNumber } from '../core/index.js';
 import { fgtOf, povertyLineOf, wattsOf } from '../measures/index.js';
 import { type SubgroupOptions, type Subgroups, inGroup, keyColumns, subgroups } from './subgroups.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** Options of {@link fgtDecomposition}. */
 export type FgtDecompositionOptions = SubgroupOptions & {

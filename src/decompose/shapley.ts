@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { PovineqError } from '../data/index.js';
-import { type DecompositionRow, decompositionTable } from './table.js';
+import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
 
 /** The most factors {@link shapley} enumerates (2^16 = 65,536 evaluations of the value function). */
 export const SHAPLEY_MAX_FACTORS = 16;

@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { rowCount } from '../data/index.js';
 import { type EquivalenceScale, factorOf, resolveScale } from './equivalence-scale.js';
 import { type HouseholdColumns, missingOption, readHouseholdCounts, readIncome } from './households.js';
-import { keptRows, withColumns } from './table.js';
+import { keptRows, withColumns } from './with-columns.js';
 
 /** Options of {@link equivalise}. */
 export interface EquivaliseOptions extends HouseholdColumns {

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { rowCount } from '../data/index.js';
 import { missingOption, readIncome } from './households.js';
-import { keptRows, withColumns } from './table.js';
+import { keptRows, withColumns } from './with-columns.js';
 
 /** Options of {@link afterHousingCosts}. */
 export interface AfterHousingCostsOptions {

@@ -1,5 +1,5 @@
 // UK and Scottish (HBAI/PIIS) income conventions: equivalisation, BHC/AHC incomes, person-weighted
-// counting from household rows, poverty lines (issue 4).
+// counting from household rows, poverty lines.
 export {
   type EquivalenceScale,
   type EquivalenceScaleName,

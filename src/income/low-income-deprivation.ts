@@ -2,7 +2,7 @@ import type { ColumnTable } from 'arquero';
 import { PovineqError, rowCount } from '../data/index.js';
 import { missingOption, readIncome } from './households.js';
 import { type RelativePovertyLineOptions, checkFraction, relativePovertyLine } from './relative-poverty-line.js';
-import { withColumns } from './table.js';
+import { withColumns } from './with-columns.js';
 
 /** Options of {@link lowIncomeAndDeprivation}. */
 export interface LowIncomeAndDeprivationOptions extends Omit<RelativePovertyLineOptions, 'fraction'> {

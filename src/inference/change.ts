@@ -1,9 +1,9 @@
 import { type Input, measureInfo } from '../core/index.js';
 import { type OptionSpec, PovineqError, checkOptions } from '../data/index.js';
 import { ESTIMATE_OPTIONS, type Estimate, type EstimateOptions, resolve, run } from './estimate.js';
+import { normalInterval } from '../core/index.js';
 
 const CHANGE_OPTIONS: OptionSpec = { ...ESTIMATE_OPTIONS, before: { kind: 'string' }, after: { kind: 'string' }, designs: { kind: 'array' } };
-import { normalInterval } from './interval.js';
 import { canLinearize, measurePlan, pairedPlan } from './plan.js';
 
 /** A change θ_after − θ_before with its standard error, and the two estimates it compares. */

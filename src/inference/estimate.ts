@@ -1,11 +1,23 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { type Distribution, type Input, type MeasureOptions, distribution, groupLabel, groupRows, isDistribution, measureInfo } from '../core/index.js';
+import {
+  type Distribution,
+  type Input,
+  type MeasureOptions,
+  checkLevel,
+  distribution,
+  MEASURE_OPTIONS,
+  fromColumns,
+  groupLabel,
+  groupRows,
+  isDistribution,
+  measureInfo,
+  normalInterval,
+  percentileInterval,
+} from '../core/index.js';
 import { type ColumnSource, type OptionSpec, PovineqError, assertClean, checkOptions, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
 import { type PersonGroupKey, checkGroups, groupCounts, readGroupCounts } from '../income/index.js';
-import { MEASURE_OPTIONS, fromColumns } from '../core/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
-import { checkLevel, normalInterval, percentileInterval } from './interval.js';
 import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';

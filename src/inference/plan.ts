@@ -44,7 +44,7 @@ function requireInfluence(info: MeasureInfo): void {
 }
 
 /** Linearized variable of the measure on d, with the line's own error added when it is estimated on `population`. */
-function influenceOf(info: MeasureInfo, d: Distribution, o: Options, withLine: Options): Float64Array {
+function influenceOf(info: MeasureInfo, d: Distribution, withLine: Options): Float64Array {
   requireInfluence(info);
   return info.influence!(d, withLine as never);
 }
@@ -72,7 +72,7 @@ export function measurePlan(info: MeasureInfo, d: Distribution, o: Options, line
     values: [info.compute(d, withLine as never)],
     n: [d.n],
     scores(rows) {
-      const s = scoresOnRows(d, influenceOf(info, d, o, withLine), rows);
+      const s = scoresOnRows(d, influenceOf(info, d, withLine), rows);
       if (estimated) {
         const dz = lineTerm(info, d, withLine);
         const uz = info.lineInfluence!(lineFrom, o as never);
@@ -106,7 +106,7 @@ export function domainPlan(info: MeasureInfo, d: Distribution, positions: Int32A
     scores(rows) {
       const uz = estimated ? info.lineInfluence?.(lineFrom, o as never) : undefined;
       return parts.map((g) => {
-        const s = scoresOnRows(g, influenceOf(info, g, o, withLine), rows);
+        const s = scoresOnRows(g, influenceOf(info, g, withLine), rows);
         if (estimated) {
           const dz = lineTerm(info, g, withLine);
           scoresOnRows(lineFrom, uz!.map((v) => v * dz), rows, s);

@@ -4,7 +4,7 @@ import * as poverty from './poverty/index.js';
 
 export * from './inequality/index.js';
 export * from './poverty/index.js';
-export * from './health/index.js';
+export * from './gradient/index.js';
 export { byGroup, type ByGroupOptions } from './by-group.js';
 
 /**

@@ -93,17 +93,6 @@ export function impactTables(p: Paired, label: string): Impact {
   };
 }
 
-/** Person-weighted poverty rate of one group: Σ pwᵢ [eqᵢ < line] / Σ pwᵢ. */
-function rateCounts(eq: Float64Array, personW: Float64Array, line: number): number {
-  let below = 0;
-  let total = 0;
-  for (let i = 0; i < eq.length; i++) {
-    total += personW[i]!;
-    if (eq[i]! < line) below += personW[i]!;
-  }
-  return below / total;
-}
-
 function povertyTable(p: Paired): ColumnTable {
   const rows: Record<string, unknown>[] = [];
   const groupWeights = [p.pw.all, p.pw.children, p.pw.workingAge, p.pw.pensioners];

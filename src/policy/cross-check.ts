@@ -1,12 +1,12 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { random } from '../core/index.js';
+import { percentileInterval, random } from '../core/index.js';
 import { PovineqError, checkValue } from '../data/index.js';
 import { validateHouseholds } from './households.js';
 import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
 import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
-import { type BaselineCache, type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
+import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
 import type { Scenario } from './scenario.js';
 
 /** A cell's flag. */
@@ -184,7 +184,7 @@ function cell(
     return { ...row, label: o.label, baseline: null, reform: null, effect: null, ci_lower: null, ci_upper: null, flag: 'no detectable effect', method: 'none', empty_group: true };
   }
   const effect = reform - baseline;
-  const [lo, hi] = interval ?? percentileInterval(effects, level);
+  const [lo, hi] = interval ?? replicateInterval(effects, level);
   const c: CrossCheckCell = { policy, outcome: o.name, harm: o.harm, baseline, reform, effect, ci_lower: lo, ci_upper: hi };
   const flag = options.flag ? options.flag(c) : defaultFlag(c, minimumEffect(options.minimumEffect, o.name));
   const row: Record<string, unknown> = { policy, outcome: o.name };
@@ -224,20 +224,13 @@ export function defaultFlag(c: CrossCheckCell, min: number): Flag {
 }
 
 /**
- * Percentile interval (type 7 interpolation) of replicate values; [NaN, NaN] with none. Replicates
- * where the outcome is undefined (NaN: e.g. a small group with nobody drawn) are left out.
+ * Percentile interval of replicate values; [NaN, NaN] with none. Replicates where the outcome is
+ * undefined (NaN: e.g. a small group with nobody drawn) are left out.
  */
-export function percentileInterval(values: number[], level: number): [number, number] {
-  const s = Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort();
-  if (s.length === 0) return [NaN, NaN];
-  const q = (p: number) => {
-    const h = (s.length - 1) * p;
-    const lo = Math.floor(h);
-    return s[lo]! + (h - lo) * ((s[Math.min(lo + 1, s.length - 1)] ?? s[lo]!) - s[lo]!);
-  };
-  return [q((1 - level) / 2), q(1 - (1 - level) / 2)];
+export function replicateInterval(values: number[], level: number): [number, number] {
+  const defined = values.filter((v) => !Number.isNaN(v));
+  return defined.length === 0 ? [NaN, NaN] : percentileInterval(defined, level);
 }
-
 
 /**
  * One row per household for src/inference: equivalised incomes before and after (BHC, AHC), the

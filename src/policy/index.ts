@@ -1,4 +1,4 @@
-// Policy-impact cross-checks (issue 7): household schema, synthetic Scottish households,
+// Policy-impact cross-checks: household schema, synthetic Scottish households,
 // scenarios, compare, crossCheck and compensate.
 export {
   HOUSEHOLD_SCHEMA,

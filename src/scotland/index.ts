@@ -1,5 +1,5 @@
 // Scottish geographies and data: councils, SIMD, boundaries, LGBF, CPOP, NRS population; deprivation
-// groups, LGBF comparisons and overlapping-deprivation micro-areas (issue 6).
+// groups, LGBF comparisons and overlapping-deprivation micro-areas.
 export {
   SCOTLAND_CODE,
   type Council,
@@ -19,7 +19,7 @@ export { nrsPopulation } from './population.js';
 export { deprivationGroups, simdGradient, type DeprivationGroupOptions, type SimdGradientOptions } from './deprivation-groups.js';
 export { overlappingDeprivation, type OverlapOptions, type OverlapResult } from './overlapping-deprivation.js';
 export { lgbfCompare, lgbfSpread, type LgbfCompareOptions, type LgbfSpreadOptions } from './lgbf-compare.js';
-// PIIS poverty series, Child Poverty (Scotland) Act targets and three-year averages (issue 4).
+// PIIS poverty series, Child Poverty (Scotland) Act targets and three-year averages.
 export { piis, piisTable, piisCatalog, piisPersistent, type PiisOptions, type PiisAveraging } from './piis.js';
 export { childPovertyTargets, CHILD_POVERTY_TARGETS, type ChildPovertyMeasure } from './child-poverty-targets.js';
 export { targetsProgress, type TargetsProgressOptions } from './targets-progress.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COLOURS, DIVERGING_FIVE, PALETTE, houseTheme, lorenzChart, measureChart, povertyTrendChart, toSVG } from '../../src/index.js';
+import { PALETTE, houseTheme, lorenzChart, measureChart, povertyTrendChart, toSVG } from '../../src/index.js';
+import { COLOURS, DIVERGING_FIVE } from '../../src/charts/index.js';
 import { cases, domainTable, lorenzTable } from './cases.js';
 import { compileWarnings, schemaErrors, thrown } from './validate.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textWidth } from '../../src/index.js';
+import {  } from '../../src/index.js';
+import { textWidth } from '../../src/charts/index.js';
 import { drawableTopology, geometryExtent, simplify } from '../../src/charts/geometry.js';
 import { squares } from './cases.js';
 

@@ -5,9 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   PovineqError,
   briefing,
-  chartData,
-  compileChart,
-  fontFiles,
   formatValue,
   lorenzChart,
   measureChart,
@@ -16,6 +13,7 @@ import {
   toPNG,
   toSVG,
 } from '../../src/index.js';
+import { chartData, compileChart, fontFiles } from '../../src/charts/index.js';
 import { domainTable, lorenzTable } from './cases.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

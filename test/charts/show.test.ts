@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VEGA_LITE_MIME, lorenzChart, mimeBundle, show } from '../../src/index.js';
+import { lorenzChart, show } from '../../src/index.js';
+import { VEGA_LITE_MIME, mimeBundle } from '../../src/charts/index.js';
 import { lorenzTable } from './cases.js';
 
 // show() itself is exercised in a real tslab kernel by notebook 01 (test/notebooks), whose committed

@@ -2,7 +2,8 @@
 // Vega-Lite compile that must log no warnings.
 import Ajv from 'ajv';
 import fs from 'node:fs';
-import { compileChart, packageFile } from '../../src/index.js';
+import {  } from '../../src/index.js';
+import { compileChart, packageFile } from '../../src/charts/index.js';
 export { thrown } from '../helpers/thrown.js';
 
 const schema = JSON.parse(fs.readFileSync(packageFile('vega-lite', 'build/vega-lite-schema.json'), 'utf8'));

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BetaLorenz,
-  QuadraticLorenz,
   datasetPath,
   fitLorenz,
   groupedData,
@@ -12,6 +10,7 @@ import {
   lorenzFits,
   readCSV,
 } from '../../src/index.js';
+import { BetaLorenz, QuadraticLorenz } from '../../src/grouped/index.js';
 import R from '../fixtures/datt1998.json';
 
 // Datt (1998) "Computational Tools for Poverty Measurement and Analysis", IFPRI FCND DP 50: rural

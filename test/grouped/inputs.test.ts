@@ -2,9 +2,7 @@ import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  BetaLorenz,
   PovineqError,
-  QuadraticLorenz,
   groupedData,
   groupedDecileShares,
   groupedGini,
@@ -12,9 +10,9 @@ import {
   groupedPalma,
   groupedPoverty,
   groupedPovertyTable,
-  incompleteBetaIntegral,
   lorenzFits,
 } from '../../src/index.js';
+import { BetaLorenz, QuadraticLorenz, incompleteBetaIntegral } from '../../src/grouped/index.js';
 
 // Decile tables with one row per decile: mean incomes, equal population shares
 const means = (x: number[]) => groupedData({ x }, { groupMean: 'x', equalGroups: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BetaLorenz, QuadraticLorenz, fitLorenz, groupedData, selectForPoverty, selectForDistribution } from '../../src/index.js';
+import { fitLorenz, groupedData } from '../../src/index.js';
+import { BetaLorenz, QuadraticLorenz, selectForPoverty, selectForDistribution } from '../../src/grouped/index.js';
 
 // PIP-Technical-Team/wbpip tests (tests/testthat/test-gd_compute_pip_stats_lq.R, commit 00c523f;
 // test-gd_estimate_lb.R, commit c418eef; test-gd_select_lorenz.R, commit 3b7dff7): a 10-group example

@@ -12,8 +12,9 @@ import {
   MEASURES, byGroup, carbonLevy, compare, compensate, concentrationCurve, concentrationIndex, crossCheck, datasetPath,
   deprivationGaps, distribution, estimate, fgtDecomposition, flatTransfer, gini, giniBySource, giniDecomposition, measureChart,
   median, op, povertyLine, readCSV, rii, simd, simdGradient, surveyDesign, syntheticHouseholds, toCSV, watts, cv,
-  jackknifeReplicates, personWeightedRates, theilDecomposition,
+  personWeightedRates, theilDecomposition,
 } from '../../src/index.js';
+import { jackknifeReplicates } from '../../src/inference/index.js';
 import { thrown } from '../helpers/thrown.js';
 
 // 40 households from the seeded generator at a size where it is sound (the generator's small-size

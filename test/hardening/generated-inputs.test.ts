@@ -396,7 +396,7 @@ function policyCase() {
   const hh = households;
   const kind = pick(['compare', 'crossCheck', 'compensate', 'personWeightedRates']);
   if (kind === 'compare') {
-    const s = pick([pv.identity(), pv.carbonLevy({ rate: 0.1 }), pv.flatTransfer({ amount: 5, per: 'child' })]);
+    const s = pick([pv.carbonLevy({ rate: 0 }), pv.carbonLevy({ rate: 0.1 }), pv.flatTransfer({ amount: 5, per: 'child' })]);
     return check('policy', 'compare(40 households)', [hh], undefined, () => {
       const i = pv.compare(hh, s);
       return [i.poverty, i.fuelPoverty, i.deciles, i.councils, i.simdQuintiles, i.inequality.select('before', 'after', 'change'), i.cost];

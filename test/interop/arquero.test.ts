@@ -2,7 +2,6 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import {
   arpr,
-  arptOf,
   atkinson,
   byGroup,
   datasetPath,
@@ -17,6 +16,7 @@ import {
   readCSV,
   theil,
 } from '../../src/index.js';
+import { arptOf } from '../../src/measures/index.js';
 
 const t = eusilc();
 const regions = (t.groupby('db040').count().array('db040') as string[]).slice();

@@ -98,7 +98,7 @@ describe('compensate', () => {
 
 describe('percentile interval', () => {
   it('uses type-7 interpolation and leaves out undefined replicates', async () => {
-    const { percentileInterval } = await import('../../src/policy/cross-check.js');
+    const { replicateInterval: percentileInterval } = await import('../../src/policy/cross-check.js');
     // values 1…5: h = 4p; p = 0.25 → 2, p = 0.75 → 4 (level 0.5); p = 0.025 → 1.1, p = 0.975 → 4.9 (level 0.95)
     expect(percentileInterval([5, 1, 4, 2, 3], 0.5)).toEqual([2, 4]);
     const [lo, hi] = percentileInterval([5, 1, NaN, 4, 2, 3], 0.95);

@@ -1,4 +1,4 @@
-# Reference values for povineq's slope and relative indices of inequality (issue 6).
+# Reference values for povineq's slope and relative indices of inequality.
 #
 # Aggregates SIMD 2020v2 data zones to SIMD deciles / quintiles exactly as the published files give
 # them, computes ridit ranks, and fits R's lm(rate ~ rank, weights = population) on the groups.

@@ -5,10 +5,8 @@ import {
   checkDataZones,
   councilBoundaries,
   councilCode,
-  councilCodes,
   councils,
   cpop,
-  cpopIntermediateZones,
   dataZoneBoundaries,
   datasetPath,
   lgbf,
@@ -17,8 +15,8 @@ import {
   nrsPopulation,
   readCSV,
   simd,
-  simdIndicators,
 } from '../../src/index.js';
+import { councilCodes, cpopIntermediateZones, simdIndicators } from '../../src/scotland/index.js';
 import { thrown } from '../helpers/thrown.js';
 
 const sum = (a: ArrayLike<unknown>) => Array.from(a as ArrayLike<number>).reduce((s, x) => s + x, 0);

@@ -27,7 +27,7 @@ function grid(rows: number, cols: number): AreaTopology<'zones'> {
 }
 
 /** Zones of the grid with income and health ranks: deprived (rank 1) where the pattern has 'X'. */
-function zones(pattern: string[], council = (r: number, c: number) => (c < 2 ? 'A' : 'B')) {
+function zones(pattern: string[], council = (_r: number, c: number) => (c < 2 ? 'A' : 'B')) {
   const data_zone: string[] = [];
   const cl: string[] = [];
   const income_rank: number[] = [];

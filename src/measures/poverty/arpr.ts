@@ -2,7 +2,7 @@ import type { Distribution } from '../../core/index.js';
 import { defineMeasure, kernelDensity, requireNumber } from '../../core/index.js';
 import { quantileOf, quantileRange } from '../../core/index.js';
 import { PovineqError } from '../../data/index.js';
-import { quantileInfluence } from '../inequality/quantile.js';
+import { quantileInfluence } from '../inequality/index.js';
 import { fgtInfluence } from './fgt.js';
 
 /** Options of {@link arpr} and {@link rmpg}. */

@@ -1,12 +1,19 @@
-export { povertyLine, deepPovertyLine, povertyLineOf, type PovertyLineOptions } from './poverty-line.js';
-export { fgt, fgtOf, headcount, povertyGap, povertySeverity, populationLine, type FgtOptions, type LineOptions } from './fgt.js';
-export { watts, wattsOf } from './watts.js';
-export { sen, senOf } from './sen.js';
-export { sst, sstOf } from './sst.js';
-export { arpr, arprOf, arptOf, rmpg, rmpgOf, type ArprOptions } from './arpr.js';
-export { povertyLineInfluence } from './poverty-line.js';
-export { fgtInfluence, fgtLineDerivative, populationLineInfluence } from './fgt.js';
-export { wattsInfluence } from './watts.js';
-export { arptInfluence, rmpgInfluence, rmpgLineDerivative } from './arpr.js';
-export { senInfluence } from './sen.js';
-export { sstInfluence } from './sst.js';
+// Each measure with its engine: the computation on a Distribution (*Of) and its influence function.
+export { povertyLine, deepPovertyLine, povertyLineOf, povertyLineInfluence, type PovertyLineOptions } from './poverty-line.js';
+export {
+  fgt,
+  fgtOf,
+  fgtInfluence,
+  fgtLineDerivative,
+  headcount,
+  povertyGap,
+  povertySeverity,
+  populationLine,
+  populationLineInfluence,
+  type FgtOptions,
+  type LineOptions,
+} from './fgt.js';
+export { watts, wattsOf, wattsInfluence } from './watts.js';
+export { sen, senOf, senInfluence } from './sen.js';
+export { sst, sstOf, sstInfluence } from './sst.js';
+export { arpr, arprOf, arptOf, arptInfluence, rmpg, rmpgOf, rmpgInfluence, rmpgLineDerivative, type ArprOptions } from './arpr.js';

@@ -1,7 +1,7 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, positiveMean, requireNumber } from '../../core/index.js';
 import { type QuantileType, quantileOf } from '../../core/index.js';
-import { quantileInfluence } from '../inequality/quantile.js';
+import { quantileInfluence } from '../inequality/index.js';
 import { PovineqError } from '../../data/index.js';
 
 /** Options of {@link povertyLine}. */

@@ -1,7 +1,7 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, requireLine } from '../../core/index.js';
 import { PovineqError } from '../../data/index.js';
-import { giniInfluence, giniOf } from '../inequality/gini.js';
+import { giniInfluence, giniOf } from '../inequality/index.js';
 import { type LineOptions, fgtInfluence, fgtOf, populationLine } from './fgt.js';
 
 /** Sen index on a Distribution: P₀·Gₚ + P₁·(1 − Gₚ). */

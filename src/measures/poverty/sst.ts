@@ -1,6 +1,6 @@
 import type { Distribution } from '../../core/index.js';
 import { defineMeasure, fromColumns, requireLine } from '../../core/index.js';
-import { giniInfluence, giniOf } from '../inequality/gini.js';
+import { giniInfluence, giniOf } from '../inequality/index.js';
 import { type LineOptions, fgtInfluence, fgtOf, populationLine } from './fgt.js';
 
 /**

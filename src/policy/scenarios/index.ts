@@ -1,4 +1,4 @@
-// Built-in policy scenarios (issue 7).
+// Built-in policy scenarios.
 export { carbonLevy, type CarbonLevyOptions } from './carbon-levy.js';
 export { energyPriceShock, type EnergyPriceShockOptions } from './energy-price.js';
 export {

@@ -1,5 +1,6 @@
-import { normalQuantile } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
+import { normalQuantile } from './normal.js';
+import { quantileSorted } from './quantile-sorted.js';
 
 /** Checks a confidence level: a fraction strictly between 0 and 1 (0.95, not 95). */
 export function checkLevel(level: unknown): number {
@@ -18,17 +19,12 @@ export function normalInterval(estimate: number, se: number, level: number): [nu
 }
 
 /**
- * Percentile bootstrap interval: the (1 − level)/2 and 1 − (1 − level)/2 quantiles of the
- * replicate estimates (R's quantile type 7). Reference: Efron & Tibshirani (1993), §13.3.
+ * Percentile interval of replicate or simulated values: their (1 − level)/2 and 1 − (1 − level)/2
+ * quantiles (R's quantile type 7, {@link quantileSorted}). The values are copied, not sorted in
+ * place. Reference: Efron & Tibshirani (1993), §13.3.
  */
-export function percentileInterval(thetas: Float64Array, level: number): [number, number] {
-  const sorted = Float64Array.from(thetas).sort();
-  const at = (p: number) => {
-    const h = (sorted.length - 1) * p;
-    const k = Math.floor(h);
-    const a = sorted[k]!;
-    return k + 1 < sorted.length ? a + (h - k) * (sorted[k + 1]! - a) : a;
-  };
+export function percentileInterval(values: ArrayLike<number>, level: number): [number, number] {
+  const sorted = Float64Array.from(values).sort();
   const a = (1 - level) / 2;
-  return [at(a), at(1 - a)];
+  return [quantileSorted(sorted, a), quantileSorted(sorted, 1 - a)];
 }

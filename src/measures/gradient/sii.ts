@@ -1,5 +1,5 @@
 import type { ColumnTable } from 'arquero';
-import { type Random, random, studentTQuantile } from '../../core/index.js';
+import { type Random, checkLevel, percentileInterval, random, studentTQuantile } from '../../core/index.js';
 import { type ColumnSource, PovineqError, checkOptions, plural, readColumn, requireFinite, toNumeric } from '../../data/index.js';
 import { type GradientOptions, type RankedGroups, groupsTable, rankGroups } from './gradient.js';
 
@@ -153,20 +153,6 @@ function indices(intercept: number, slope: number, mean: number, higherIsBetter:
   return { sii, riiMean: sii / mean, riiRatio: higherIsBetter ? least / most : most / least };
 }
 
-function checkLevel(level: number): void {
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw new PovineqError('INVALID_OPTION', `level must be a number between 0 and 1 (0.95 for 95%), got ${JSON.stringify(level)}`, { option: 'level' });
-  }
-}
-
-/** Type 7 quantile of sorted values. */
-function sortedQuantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
 /** How Monte Carlo draws one set of group rates. */
 function rateSampler(table: ColumnSource, g: RankedGroups, options: SlopeIndexOptions): (rng: Random, out: Float64Array) => void {
   const k = g.rate.length;
@@ -306,8 +292,7 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
     let v = 0;
     for (let s = 0; s < simulations; s++) v += (values[s]! - m) ** 2;
     se = Math.sqrt(v / (simulations - 1));
-    values.sort();
-    ci = [sortedQuantile(values, (1 - level) / 2), sortedQuantile(values, 1 - (1 - level) / 2)];
+    ci = percentileInterval(values, level);
   }
   const riiValue = convention === 'mean' ? ix.riiMean : ix.riiRatio;
   return requireFinite({

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { normalQuantile, sortWeighted } from '../../core/index.js';
+import { checkLevel, normalInterval, sortWeighted } from '../../core/index.js';
 import { type ColumnSource, PovineqError, assertClean, checkOptions, describeRows, plural, readColumn, requireFinite, toNumeric } from '../../data/index.js';
 
 /** Options of {@link concentrationIndex} and {@link concentrationCurve}. */
@@ -219,10 +219,7 @@ export interface ConcentrationEstimate {
  * // { estimate, se, ci: [lower, upper], level: 0.95, method: 'linearization', n }
  */
 export function concentrationIndexEstimate(data: ColumnSource, options: ConcentrationOptions & { level?: number }): ConcentrationEstimate {
-  const level = options?.level ?? 0.95;
-  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
-    throw new PovineqError('INVALID_OPTION', `level must be a number between 0 and 1 (0.95 for 95%), got ${JSON.stringify(level)}`, { option: 'level' });
-  }
+  const level = checkLevel(options?.level ?? 0.95);
   const r = ranked(data, options);
   const parts = computeIndex(r, options);
   const { C, factor, factorSlope } = parts;
@@ -243,8 +240,7 @@ export function concentrationIndexEstimate(data: ColumnSource, options: Concentr
   let v = 0;
   for (let j = 0; j < m; j++) v += (r.w[j]! * (z[j]! - zbar)) ** 2;
   const se = Math.sqrt(v) / r.W;
-  const zq = normalQuantile(1 - (1 - level) / 2);
-  return { estimate: parts.estimate, se, ci: [parts.estimate - zq * se, parts.estimate + zq * se], level, method: 'linearization', n: m };
+  return { estimate: parts.estimate, se, ci: normalInterval(parts.estimate, se, level), level, method: 'linearization', n: m };
 }
 
 /**

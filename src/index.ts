@@ -370,9 +370,44 @@ export {
   type BriefingResult,
 } from './charts/index.js';
 
+
+// Calibration of survey weights to population totals, take-up, uprating, family types, FRS reader.
+export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod, type WithinTotals } from './inference/calibrate.js';
+export { takeUpSelection } from './policy/take-up.js';
+export { uprate, type UprateOptions } from './policy/uprating.js';
+export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './policy/family-types.js';
+export type { CompareIntervalOptions } from './policy/compare-intervals.js';
+export { priceRiseViews, type PriceRiseViewOptions } from './policy/price-views.js';
+export { readFRS, type ReadFRSOptions, FRS_VARIABLES } from './policy/frs.js';
+export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/synthetic-targets.js';
+
 registerOps();
 
+// Small-area estimation: the area-level Fay–Herriot model, arcsine version, benchmarking, diagnostics,
+// reliability flags, and their charts.
+export {
+  fayHerriot,
+  type FayHerriot,
+  type FayHerriotModel,
+  type FayHerriotOptions,
+  type AreaColumns,
+  type FayHerriotMethod,
+  type FitControl,
+  type FayHerriotFit,
+  fayHerriotArcsine,
+  type FayHerriotArcsineOptions,
+  type BootstrapOptions,
+  benchmark,
+  type BenchmarkOptions,
+  fayHerriotDiagnostics,
+  type FayHerriotDiagnostics,
+  reliability,
+  RELIABILITY_CLASSES,
+  type ReliabilityOptions,
+} from './small-area/index.js';
+export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
+export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';
 // Hardening: honest intervals for proportions, precision flags on estimates, one options validator
 export { type IntervalMethod, logitInterval, kornGraubardInterval } from './inference/proportion.js';
-export { type Reliability, type ReliabilityOptions } from './inference/reliability.js';
+export { type Reliability, type EstimateReliabilityOptions } from './inference/reliability.js';
 export { type OptionRule, type OptionSpec, checkOptions } from './data/index.js';

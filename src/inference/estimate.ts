@@ -22,7 +22,7 @@ import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
 import { type IntervalMethod, isProportion, proportionInterval } from './proportion.js';
-import { type Reliability, type ReliabilityOptions, kishEffectiveN, precisionOf, reliabilityThresholds } from './reliability.js';
+import { type Reliability, type EstimateReliabilityOptions, kishEffectiveN, precisionOf, reliabilityThresholds } from './reliability.js';
 
 /** A point estimate with its standard error and confidence interval (fractions stay fractions). */
 export interface Estimate {
@@ -68,7 +68,7 @@ export interface EstimateOptions extends MeasureOptions {
    */
   interval?: IntervalMethod;
   /** Thresholds of the `reliability` flag (CV 20% caution, 30% suppressed, fewer than 100 units suppressed). */
-  reliability?: ReliabilityOptions;
+  reliability?: EstimateReliabilityOptions;
   /** Called as replicates finish: (done, total). For progress bars in notebooks. */
   onProgress?: (done: number, total: number) => void;
   /** Group column(s): estimates by domain, returned as an Arquero table. */
@@ -118,7 +118,7 @@ interface Setup {
   measureOptions: Record<string, unknown>;
   /** Whether the measure is a proportion (set by estimate(); change() leaves it false). */
   proportion?: boolean;
-  thresholds: Required<ReliabilityOptions>;
+  thresholds: Required<EstimateReliabilityOptions>;
 }
 
 /**

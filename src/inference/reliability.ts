@@ -12,7 +12,7 @@ import { checkOptions } from '../data/index.js';
 export type Reliability = 'reliable' | 'use with caution' | 'suppressed';
 
 /** Thresholds of {@link Reliability}. */
-export interface ReliabilityOptions {
+export interface EstimateReliabilityOptions {
   /** CV above which an estimate is "use with caution", a fraction (default 0.2). */
   caution?: number;
   /** CV above which an estimate is "suppressed", a fraction (default 0.3). */
@@ -37,7 +37,7 @@ const SPEC = {
 } as const;
 
 /** Validates reliability thresholds (null or undefined: the defaults). */
-export function reliabilityThresholds(o: ReliabilityOptions | null | undefined): Required<ReliabilityOptions> {
+export function reliabilityThresholds(o: EstimateReliabilityOptions | null | undefined): Required<EstimateReliabilityOptions> {
   const r = checkOptions(o, SPEC, 'estimate: reliability');
   return { caution: r.caution ?? 0.2, suppress: r.suppress ?? 0.3, minimumN: r.minimumN ?? 100 };
 }
@@ -55,7 +55,7 @@ export function kishEffectiveN(weights: ArrayLike<number>): number {
 }
 
 /** The precision of an estimate: CV and reliability from its se and unweighted n. */
-export function precisionOf(estimate: number, se: number, n: number, nEffective: number, t: Required<ReliabilityOptions>): Precision {
+export function precisionOf(estimate: number, se: number, n: number, nEffective: number, t: Required<EstimateReliabilityOptions>): Precision {
   const cv = estimate !== 0 && Number.isFinite(se) ? se / Math.abs(estimate) : null;
   let reliability: Reliability = 'reliable';
   if (n < t.minimumN || (cv !== null && cv > t.suppress)) reliability = 'suppressed';

@@ -5,9 +5,14 @@ import { giniOf, palmaOf, s80s20Of } from '../measures/index.js';
 import { type PolicyLineOptions, type Lines, type Paired, fuelPoor, pair, resolveReform } from './paired.js';
 import type { Basis } from './people.js';
 import type { Scenario } from './scenario.js';
+import { type CompareIntervalOptions, withIntervals } from './compare-intervals.js';
+import { familyTypeTable } from './family-types.js';
 
-/** Options of {@link compare}: how lines are set (see {@link PolicyLineOptions}). */
-export type CompareOptions = PolicyLineOptions;
+/**
+ * Options of {@link compare}: how lines are set (see {@link PolicyLineOptions}), and `intervals`
+ * (`true` or {@link CompareIntervalOptions}) for bootstrap intervals on the changes.
+ */
+export type CompareOptions = PolicyLineOptions & { intervals?: boolean | CompareIntervalOptions };
 
 /** The five winners-and-losers bands, in order. */
 export const BANDS = ['Gain more than 5%', 'Gain 0.1-5%', 'No change', 'Lose 0.1-5%', 'Lose more than 5%'] as const;
@@ -48,6 +53,10 @@ export interface Impact {
   cost: ColumnTable;
   /** The poverty lines used, equivalised £/week, [before, after]. */
   lines: Lines;
+  /** Child poverty by priority family type (the types the table has columns for; see family-types.ts). */
+  familyTypes?: ColumnTable;
+  /** With `intervals`: how they were made (the tables then carry `*_ci_lower` / `*_ci_upper` columns). */
+  intervals?: { method: string; replicates: number; level: number; seed: number };
 }
 
 /**
@@ -69,7 +78,8 @@ export interface Impact {
 export function compare(baseline: ColumnTable, reform: ColumnTable | Scenario, options: CompareOptions = {}): Impact {
   const { table, label } = resolveReform(baseline, reform);
   const p = pair(baseline, table, options);
-  return impactTables(p, label);
+  const impact = { ...impactTables(p, label), familyTypes: familyTypeTable(baseline, p) };
+  return options.intervals ? withIntervals(impact, p, baseline, options.intervals === true ? {} : options.intervals) : impact;
 }
 
 /** Builds every impact table from a checked pair. */

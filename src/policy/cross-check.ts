@@ -8,6 +8,8 @@ import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
 import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
 import type { Scenario } from './scenario.js';
+import { familyTypeOutcomes } from './family-types.js';
+import { replicateFactors } from './compare-intervals.js';
 
 /** A cell's flag. */
 export type Flag = 'harms' | 'no detectable effect' | 'helps';
@@ -42,6 +44,11 @@ export interface CrossCheckOptions extends PolicyLineOptions {
   minimumEffect?: number | Record<string, number>;
   /** Replace the flag rule entirely: receives each cell, returns its flag. */
   flag?: (cell: CrossCheckCell) => Flag;
+  /**
+   * Add relative child poverty AHC for each of the six priority family types the household table
+   * has columns for (outcomes `child_relative_ahc_<type>`, see {@link familyTypeOutcomes}). Default false.
+   */
+  familyTypes?: boolean;
   /** Add rows per council (column `council`; the Scotland rows get `'All'`) for outcomes that have them. */
   byCouncil?: boolean;
   /**
@@ -51,7 +58,11 @@ export interface CrossCheckOptions extends PolicyLineOptions {
    * fixed at the values compare() uses), the bootstrap for the others. Column `method` says which.
    */
   intervals?: 'bootstrap' | 'inference';
-  /** The survey design for `intervals: 'inference'`, as surveyDesign() takes it (column names in the baseline table). */
+  /**
+   * The survey design (column names in the baseline table), as surveyDesign() takes it: used by
+   * `intervals: 'inference'`, and by the bootstrap, which then resamples PSUs within strata
+   * (Rao–Wu) instead of households.
+   */
   design?: DesignOptions;
   /** Variance method for `intervals: 'inference'` (default: change()'s own default, linearization). */
   method?: VarianceMethod;
@@ -93,6 +104,7 @@ export function crossCheck(
     }
   }
   const outcomes = (options.outcomes ?? DEFAULT_OUTCOMES).map((o) => resolveOutcome(o));
+  if (options.familyTypes) outcomes.push(...familyTypeOutcomes(baseline));
   const replicates = options.replicates ?? 200;
   if (!Number.isInteger(replicates) || replicates < 0) {
     throw new PovineqError('INVALID_OPTION', `replicates must be a whole number ≥ 0, got ${replicates}`, { option: 'replicates' });
@@ -104,9 +116,11 @@ export function crossCheck(
   const base = validateHouseholds(baseline, { by: 'crossCheck() baseline' });
   const cache = baselineCache(base);
   // the same multiplicities for every policy, so policies are compared on the same replicates
+  // with a design (strata, PSUs), the Rao–Wu bootstrap of PSUs within strata, as compare()'s intervals
+  const useDesign = options.design !== undefined && (options.design.strata !== undefined || options.design.psu !== undefined);
   const rng = random(seed);
-  const multiplicities: Float64Array[] = [];
-  for (let r = 0; r < replicates; r++) {
+  const multiplicities: Float64Array[] = useDesign ? replicateFactors(baseline, base.weight, options.design, replicates, seed) : [];
+  for (let r = 0; r < (useDesign ? 0 : replicates); r++) {
     const m = new Float64Array(base.n);
     for (let k = 0; k < base.n; k++) m[rng.integer(base.n)]!++;
     multiplicities.push(m);

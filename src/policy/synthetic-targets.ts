@@ -37,7 +37,60 @@ export interface SyntheticTargets {
   gini: { BHC: number; AHC: number };
   /** LCF FYE 2018 mean weekly spend by decile 1–10, and total expenditure. */
   lcf: { energy: number[]; motorFuel: number[]; totalExpenditure: number[] };
+  /** PIIS 2019-22 severe poverty (below 50% of the UK median) for children, working-age adults, pensioners. */
+  severe: Record<'BHC' | 'AHC', Record<'Children' | 'Working-age adults' | 'Pensioners', number>>;
+  /**
+   * Children by characteristic (PIIS 2019-22, relative poverty AHC, tables 17–29): `share` of all
+   * children, `rate` of relative poverty AHC (NaN where PIIS suppresses it), `composition` (share
+   * of poor children), `source`; `assumedShare` marks a share that is not published.
+   */
+  childGroups: Record<ChildGroup, { share: number; rate: number; composition: number; assumedShare: boolean; source: string }>;
+  /** Share of people and of children by tenure and their relative poverty rate AHC (PIIS tables 14, 24; NaN suppressed). */
+  tenure: Record<'people' | 'children', Record<Tenure, { share: number; rate: number; composition: number }>>;
+  /** Children by age band (PIIS table 19): share of children and relative poverty rate AHC. */
+  childAges: Record<'0-4' | '5-12' | '13-19', { share: number; rate: number }>;
 }
+
+/** The tenures of the synthetic file (HBAI tenure groups). */
+export const TENURES = ['owned outright', 'mortgage', 'social rent', 'private rent'] as const;
+/** A tenure of the synthetic file. */
+export type Tenure = (typeof TENURES)[number];
+
+/** Child groups the synthetic file is calibrated on: the six priority family types and others. */
+export type ChildGroup = 'lone parent' | 'disabled' | 'three or more children' | 'minority ethnic' | 'youngest under 1' | 'mother under 25';
+
+/**
+ * Shares of children in the two priority groups whose poverty rate PIIS suppresses (small samples):
+ * youngest child under one — NRS births about 47,000 a year (4.9% of the 0–15 population) and
+ * families with a baby have about two children; mother under 25 — about 1 birth in 9 is to a
+ * mother under 25 (NRS Vital Events 2021), whose children are all young. Assumptions, stated as such.
+ */
+const ASSUMED_CHILD_SHARE = { 'youngest under 1': 0.09, 'mother under 25': 0.045 };
+
+/** Housing costs by tenure (£/week, 2021/22, HBAI definition: rent net of housing support, mortgage interest, water and sewerage, structural insurance). */
+export const HOUSING_COSTS_BY_TENURE: Record<Tenure, { mean: number; source: string }> = {
+  'owned outright': { mean: 10, source: 'Scottish Water charges 2021/22 band D (£8.4/week) + structural insurance; assumption' },
+  mortgage: { mean: 55, source: 'mortgage interest only (HBAI): FRS 2019-22 order of magnitude; assumption' },
+  'social rent': { mean: 95, source: 'Scottish Housing Regulator, average weekly social rent 2021/22 (about £86) + water; approximate' },
+  'private rent': { mean: 165, source: 'Scottish Government Private Sector Rent Statistics 2021 (2-bed about £160/week) + water; approximate' },
+};
+
+/**
+ * The Scottish Child Payment: children under 16 actively receiving it at 30 September 2023
+ * (Social Security Scotland, Scottish Child Payment statistics, published 28 November 2023: 323,315)
+ * and the estimated take-up for children under 16 in 2023-24 (Scottish Government, "Take-up rates
+ * of Scottish benefits: November 2024": 89%). Eligible children = recipients / take-up.
+ */
+export const SCOTTISH_CHILD_PAYMENT = { recipients: 323_315, takeUp: 0.89, eligible: 323_315 / 0.89 } as const;
+
+/**
+ * Share of children in relative poverty AHC who live in a family receiving a qualifying benefit
+ * (Universal Credit or a legacy benefit): PIIS 2019-22 table 22b (poor children by family economic
+ * status: workless 0.327, part-time only 0.227, one full-time one not working 0.174, self-employed
+ * 0.159, full-time 0.114) × assumed receipt by status (0.95, 0.85, 0.65, 0.5, 0.3) = 0.73; rounded to 0.75.
+ * A modelling assumption, not a published figure.
+ */
+export const POOR_CHILDREN_IN_RECEIPT = 0.75;
 
 let cached: SyntheticTargets | undefined;
 
@@ -108,7 +161,7 @@ export function syntheticTargets(): SyntheticTargets {
 
   const v3 = readCSV(datasetPath('piis2023_3yr_values.csv'), { autoType: false });
   const lookup = new Map<string, number>();
-  for (const r of v3.objects() as Array<Record<string, string>>) lookup.set(`${r.table_id}|${r.row_label}|${r.column_label}`, Number(r.value));
+  for (const r of v3.objects() as Array<Record<string, string>>) lookup.set(`${r.table_id}|${r.row_label}|${r.column_label}`, r.value === '' || r.value == null ? NaN : Number(r.value));
   const couple = 'Couple with no children';
   const get = (key: string) => {
     const v = lookup.get(key);
@@ -143,7 +196,56 @@ export function syntheticTargets(): SyntheticTargets {
     if (r.item === 'motor_fuels_petrol_diesel_oils') motorFuel[d] = Number(r.weekly_spend_gbp);
   }
 
+  const pair = (table: string, row: string) => ({ rate: lookup.get(`${table}a|${row}|2019-22`) ?? NaN, composition: lookup.get(`${table}b|${row}|2019-22`) ?? NaN });
+  const childRate = poverty.relative.AHC.Children;
+  const group = (table: string, row: string, label: ChildGroup) => {
+    const { rate, composition } = pair(table, row);
+    const assumed = !Number.isFinite(rate);
+    const share = assumed ? ASSUMED_CHILD_SHARE[label as keyof typeof ASSUMED_CHILD_SHARE] : (composition * childRate) / rate;
+    return { share, rate, composition, assumedShare: assumed, source: `PIIS 2019-22 table ${table}a/${table}b "${row}"${assumed ? ' (rate suppressed; share assumed)' : ''}` };
+  };
+  const childGroups = {
+    'lone parent': group('17', 'Single parent in household', 'lone parent'),
+    disabled: group('26', 'In household with disabled person(s)', 'disabled'),
+    'three or more children': group('18', '3 or more children in the household', 'three or more children'),
+    'minority ethnic': group('29', 'Minority ethnic', 'minority ethnic'),
+    'youngest under 1': group('20', 'Youngest child is younger than 1', 'youngest under 1'),
+    'mother under 25': group('21', 'Mother under 25 in household', 'mother under 25'),
+  };
+  const tenureRows: Record<Tenure, string> = {
+    'owned outright': 'Owned outright',
+    mortgage: 'Buying with a mortgage',
+    'social rent': 'Rented from council or housing association',
+    'private rent': 'Rented privately',
+  };
+  const tenureOf = (table: string, overall: number) => {
+    const out = {} as Record<Tenure, { share: number; rate: number; composition: number }>;
+    let known = 0;
+    for (const t of TENURES) {
+      const { rate, composition } = pair(table, tenureRows[t]);
+      out[t] = { share: Number.isFinite(rate) ? (composition * overall) / rate : NaN, rate, composition };
+      if (Number.isFinite(rate)) known += out[t].share;
+    }
+    for (const t of TENURES) if (!Number.isFinite(out[t].share)) out[t].share = 1 - known;
+    return out;
+  };
+  const tenure = { people: tenureOf('14', poverty.relative.AHC['All people']), children: tenureOf('24', childRate) };
+  const ages = {} as SyntheticTargets['childAges'];
+  for (const band of ['0-4', '5-12', '13-19'] as const) {
+    const { rate, composition } = pair('19', band);
+    ages[band] = { share: (composition * childRate) / rate, rate };
+  }
+  const severe = { BHC: {}, AHC: {} } as SyntheticTargets['severe'];
+  for (const g of ['Children', 'Working-age adults', 'Pensioners'] as const) {
+    severe.AHC[g] = get(`3a|${g}|2019-22`);
+    severe.BHC[g] = get(`6a|${g}|2019-22`);
+  }
+
   cached = {
+    severe,
+    childGroups,
+    tenure,
+    childAges: ages,
     zones: { council: zoneCouncil, decile: zoneDecile, population: zonePop, incomeRate },
     councils: { code: codes, children, workingAge, pensioners, incomeDeprived },
     poverty,

@@ -3,7 +3,8 @@ import type { ColumnTable } from 'arquero';
 import { type Random, argsort, random } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { equivalenceFactors } from './people.js';
-import { type SyntheticTargets, syntheticTargets } from './synthetic-targets.js';
+import { calibrateSynthetic } from './synthetic-margins.js';
+import { HOUSING_COSTS_BY_TENURE, SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, syntheticTargets } from './synthetic-targets.js';
 
 /** Options of {@link syntheticHouseholds}. */
 export interface SyntheticOptions {
@@ -13,14 +14,18 @@ export interface SyntheticOptions {
   households?: number;
 }
 
-/** Shape of the income distribution: standard deviation of log equivalised income (tuned to PIIS Gini BHC 0.313). */
-const SIGMA = 0.565;
+/** Shape of the income distribution: standard deviation of log equivalised income (PIIS Gini BHC 0.313). */
+const SIGMA = 0.52;
 /** Weight of the data zone's income deprivation in a household's log income (the rest is individual). */
 const ZONE_LOADING = 0.55;
-/** Gradient of means-tested benefit receipt in log equivalised income. */
-const BENEFIT_GRADIENT = 2.6;
-/** Extra log-odds of means-tested receipt for households with children (Universal Credit child elements widen eligibility). */
-const CHILD_BENEFIT_SHIFT = 1.5;
+/** Gradient of qualifying-benefit receipt in log equivalised income. */
+const BENEFIT_GRADIENT = 6;
+/** Share of households with no qualifying benefit whatever their income (no entitlement or no claim), below 65% of the BHC line and above. */
+const NON_CLAIMANT = { deep: 0.45, other: 0.05 };
+/** Log-income effects of family characteristics in the model (the calibration sets the published rates). */
+const FAMILY_EFFECT = { lone: -0.3, disabled: -0.12, minority: -0.25, youngMother: -0.3, large: -0.12 };
+/** Relative frequency of each child age 0–19 among dependent children (16–19 only in education). */
+const CHILD_AGE_WEIGHTS = [0.8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.45, 0.35, 0.2, 0.05];
 
 // Household types (Scottish Household Survey 2019 household-type shares, rounded):
 // [share, adults, pensioners, children: 0 none | 1 one or two | 2 three or more]
@@ -30,20 +35,18 @@ const TYPES: ReadonlyArray<readonly [number, number, number, number]> = [
   [0.21, 1, 0, 0], // single adult
   [0.16, 2, 0, 0], // small adult
   [0.09, 3, 0, 0], // large adult
-  [0.05, 1, 0, 1], // single parent
+  [0.06, 1, 0, 1], // single parent
   [0.14, 2, 0, 1], // small family
-  [0.05, 2, 0, 2], // large family
+  [0.03, 2, 0, 2], // large family
 ];
 
 // Tenure shares [outright, mortgage, social rent, private rent] by household group (child,
-// pensioner, other), before the income gradient; and the weekly costs of each tenure for a
-// couple (scaled by the group's calibrated factor and household size).
+// pensioner, other), before the income gradient (the calibration sets the published shares).
 const TENURE: ReadonlyArray<readonly [number, number, number, number]> = [
-  [0.05, 0.5, 0.3, 0.15],
+  [0.08, 0.55, 0.22, 0.12],
   [0.7, 0.05, 0.2, 0.05],
-  [0.2, 0.35, 0.25, 0.2],
+  [0.25, 0.4, 0.2, 0.15],
 ];
-const TENURE_COST = [6, 0, 85, 145]; // mortgage: 15% of net income (below)
 
 // Share of households with a car by equivalised income decile (assumption for the synthetic file;
 // Scottish Household Survey reports about half of the lowest-income households without a car).
@@ -53,20 +56,34 @@ const CAR_OWNERSHIP = [0.45, 0.55, 0.65, 0.72, 0.78, 0.83, 0.86, 0.89, 0.91, 0.9
  * A synthetic Scottish household file in the povineq household schema (docs/schema/households.md):
  * SYNTHETIC data, generated from a seed, for examples, tests and notebooks — not survey data.
  *
- * Households are placed in SIMD 2020v2 data zones in proportion to population; their type, tenure,
- * incomes, housing costs, benefit receipt and spends are drawn so that weighted totals and rates
- * land near published figures (docs/guides/synthetic-households.md reports target vs achieved):
- * NRS mid-2018 council populations of children, working-age adults and pensioners (weights raked
- * per council); SIMD income deprivation by council (means-tested benefit receipt); PIIS 2019-22
- * relative poverty rates BHC and AHC for children, working-age adults and pensioners against the
- * UK thresholds; and LCF FYE 2018 domestic energy and motor fuel spend by income decile.
- * Money is £ per week in 2021/22 prices (LCF spends as published for FYE 2018).
+ * Households are placed in SIMD 2020v2 data zones in proportion to population and given a type,
+ * children's ages, family characteristics (lone parent, disabled member, minority ethnic, mother
+ * under 25), an income, a tenure and housing costs, qualifying-benefit receipt (Universal Credit or
+ * legacy benefits, in and out of work) and spends, from a simple model. The household weights are
+ * then calibrated with {@link calibrate} (raking) so that the weighted file reproduces published
+ * Scottish figures exactly: NRS mid-2018 council populations (children under 16, working-age,
+ * pensioners); PIIS 2019-22 poverty rates (relative, absolute and severe, BHC and AHC, against the
+ * UK thresholds) for children, working-age adults and pensioners; children receiving the Scottish
+ * Child Payment (323,315 at 89% take-up) and the share of poor children in receipt; the shares and
+ * poverty rates of the six priority family types, of children by age band and by tenure; people by
+ * tenure and their poverty rates; mean housing costs by tenure. LCF FYE 2018 energy and motor fuel
+ * spend by income decile are matched after. docs/guides/synthetic-households.md lists every target,
+ * its source and tolerance. Money is £ per week in 2021/22 prices (LCF spends as published for FYE 2018).
+ *
+ * Below 20,000 households the council margins are replaced by national ones, and at very small
+ * sizes the generator drops margins it cannot meet (the calibration tier used is in the table's
+ * `calibration_tier` column of {@link syntheticCalibration}); weights stay positive and finite.
  *
  * @example
  * const households = syntheticHouseholds({ seed: 1, households: 20_000 });
  * households.numRows() // 20000
  */
 export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable {
+  return generate(options).table;
+}
+
+/** The generated file and the calibration tier that was met (0 = every margin, by council). */
+export function generate(options: SyntheticOptions = {}): { table: ColumnTable; tier: number } {
   const seed = options.seed ?? 20230323;
   const n = options.households ?? 100_000;
   if (!Number.isInteger(n) || n < 100) {
@@ -74,16 +91,28 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
   }
   const T = syntheticTargets();
   const rng = random(seed);
-  const streams = { place: rng.fork(), people: rng.fork(), income: rng.fork(), housing: rng.fork(), benefit: rng.fork(), spend: rng.fork() };
+  const streams = {
+    place: rng.fork(),
+    people: rng.fork(),
+    income: rng.fork(),
+    housing: rng.fork(),
+    benefit: rng.fork(),
+    spend: rng.fork(),
+    family: rng.fork(),
+  };
 
-  // 1. place and compose households
+  // 1. place and compose households; children's ages (dependent children are 0–19)
   const zone = placeHouseholds(T, n, streams.place);
   const adults = new Float64Array(n);
   const pensioners = new Float64Array(n);
   const children = new Float64Array(n);
   const under14 = new Float64Array(n);
+  const under16 = new Float64Array(n);
+  const youngest = new Float64Array(n).fill(NaN);
+  const band = [new Float64Array(n), new Float64Array(n), new Float64Array(n)]; // 0–4, 5–12, 13–19
   const group = new Uint8Array(n); // 0 with children, 1 pensioners, 2 other
   const typeCum = cumulative(TYPES.map((t) => t[0]));
+  const ageCum = cumulative(CHILD_AGE_WEIGHTS);
   for (let i = 0; i < n; i++) {
     const t = TYPES[pick(typeCum, streams.people.uniform())]!;
     let a = t[1];
@@ -95,36 +124,57 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
     else if (t[3] === 2) c = 3 + (streams.people.uniform() < 0.3 ? 1 : 0) + (streams.people.uniform() < 0.1 ? 1 : 0);
     if (t[3] === 1 && t[1] === 1 && streams.people.uniform() < 0.12) c = 3;
     children[i] = c;
-    let u = 0;
-    for (let k = 0; k < c; k++) if (streams.people.uniform() < 0.8) u++;
-    under14[i] = u;
+    for (let k = 0; k < c; k++) {
+      const age = pick(ageCum, streams.people.uniform());
+      if (age < 14) under14[i]!++;
+      if (age < 16) under16[i]!++;
+      band[age <= 4 ? 0 : age <= 12 ? 1 : 2]![i]!++;
+      if (!(youngest[i]! <= age)) youngest[i] = age;
+    }
     group[i] = c > 0 ? 0 : t[2] > 0 ? 1 : 2;
   }
 
-  // 2. weights: raked per council to NRS mid-2018 children, working-age adults and pensioners
+  // 2. family characteristics (priority family types)
+  const lone = new Uint8Array(n);
+  const disabled = new Uint8Array(n);
+  const minority = new Uint8Array(n);
+  const youngMother = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    lone[i] = adults[i] === 1 && children[i]! > 0 ? 1 : 0;
+    disabled[i] = streams.family.uniform() < (group[i] === 1 ? 0.5 : 0.38) ? 1 : 0;
+    minority[i] = streams.family.uniform() < (group[i] === 0 ? 0.16 : 0.05) ? 1 : 0;
+    youngMother[i] = children[i]! > 0 && youngest[i]! < 7 && streams.family.uniform() < (lone[i] ? 0.18 : 0.05) ? 1 : 0;
+  }
+
+  // 3. starting weights: each council's NRS population over its sampled people
   const councilIndex = new Int16Array(n);
   const codeIndex = new Map(T.councils.code.map((c, k) => [c, k]));
   for (let i = 0; i < n; i++) councilIndex[i] = codeIndex.get(T.zones.council[zone[i]!]!)!;
-  const weight = rakeWeights(T, councilIndex, children, adults, pensioners);
+  const weight0 = startingWeights(T, councilIndex, adults, children);
 
-  // 3. equivalised BHC income: log-normal with a zone deprivation effect; the level of each group
-  // is fitted so that its relative poverty rate BHC (UK line) matches PIIS 2019-22
+  // 4. equivalised BHC income: log-normal with a zone deprivation effect and family effects; each
+  // group's level set so its relative poverty rate BHC (UK line) is near PIIS (the calibration
+  // below makes it exact)
   const factorBHC = equivalenceFactors({ n, adults, children, childrenUnder14: under14 }, 'BHC');
   const factorAHC = equivalenceFactors({ n, adults, children, childrenUnder14: under14 }, 'AHC');
   const zoneEffect = zoneEffects(T);
   const latent = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const zi = zone[i]!;
-    latent[i] = SIGMA * (Math.sqrt(1 - ZONE_LOADING * ZONE_LOADING) * streams.income.normal() + ZONE_LOADING * zoneEffect[zi]!);
+    latent[i] =
+      SIGMA * (Math.sqrt(1 - ZONE_LOADING * ZONE_LOADING) * streams.income.normal() + ZONE_LOADING * zoneEffect[zi]!) +
+      FAMILY_EFFECT.lone * lone[i]! +
+      FAMILY_EFFECT.disabled * disabled[i]! +
+      FAMILY_EFFECT.minority * minority[i]! +
+      FAMILY_EFFECT.youngMother * youngMother[i]! +
+      (children[i]! >= 3 ? FAMILY_EFFECT.large : 0);
   }
-  const pw = { children: mul(weight, children), pensioners: mul(weight, pensioners), workingAge: mul(weight, sub(adults, pensioners)) };
-  const lineBHC = T.lines.relativeBHC;
-  const mu = new Float64Array(3);
-  const logEq = new Float64Array(n);
+  const pw = { children: mul(weight0, children), pensioners: mul(weight0, pensioners), workingAge: mul(weight0, sub(adults, pensioners)) };
+  const mu = new Float64Array(3).fill(Math.log(550));
+  const logLine = Math.log(T.lines.relativeBHC);
   const fitLevel = (g: number, personW: Float64Array, target: number) => {
     mu[g] = bisect((m) => {
       mu[g] = m;
-      const logLine = Math.log(lineBHC);
       let below = 0;
       let total = 0;
       for (let i = 0; i < n; i++) {
@@ -133,107 +183,72 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
         total += w;
         if (mu[group[i]!]! + latent[i]! < logLine) below += w;
       }
-      return below / total;
+      return total > 0 ? below / total : target;
     }, Math.log(100), Math.log(2000), target, true);
   };
-  mu[0] = mu[1] = mu[2] = Math.log(550);
   const P = T.poverty.relative;
   fitLevel(0, pw.children, P.BHC.Children);
   fitLevel(1, pw.pensioners, P.BHC.Pensioners);
   fitLevel(2, pw.workingAge, P.BHC['Working-age adults']);
+  const logEq = new Float64Array(n);
   const incomeBhc = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     logEq[i] = mu[group[i]!]! + latent[i]!;
     incomeBhc[i] = round2(Math.exp(logEq[i]!) * factorBHC[i]!);
   }
 
-  // 4. tenure and housing costs; each group's cost level fitted to its PIIS relative poverty rate AHC
+  // 5. tenure (more renting at low incomes, for lone parents and minority ethnic households) and
+  // housing costs scaled to each tenure's mean
   const tenure = new Uint8Array(n);
   const costDraw = new Float64Array(n);
-  const rank = groupRanks(logEq, group, weight);
+  const rank = groupRanks(logEq, group, weight0);
   for (let i = 0; i < n; i++) {
     const base = TENURE[group[i]!]!;
     const r = rank[i]!; // 0 poorest … 1 richest within the group
-    const p0 = base[0] * (0.5 + r);
-    const p1 = base[1] * (0.2 + 1.6 * r);
-    const p2 = base[2] * (1.8 - 1.6 * r);
-    const u = streams.housing.uniform() * (p0 + p1 + p2 + base[3]);
+    const rent = 1 + 0.8 * lone[i]! + 0.5 * minority[i]!;
+    const p0 = base[0] * (0.6 + 0.8 * r);
+    const p1 = base[1] * (0.3 + 1.4 * r);
+    const p2 = base[2] * (2.2 - 2.1 * r) * rent;
+    const p3 = base[3] * (1.2 - 0.4 * r) * rent;
+    const u = streams.housing.uniform() * (p0 + p1 + p2 + p3);
     const k = u < p0 ? 0 : u < p0 + p1 ? 1 : u < p0 + p1 + p2 ? 2 : 3;
     tenure[i] = k;
-    const noise = Math.exp(0.25 * streams.housing.normal() - 0.03125);
+    const noise = Math.exp(0.3 * streams.housing.normal() - 0.045);
     const size = Math.sqrt(adults[i]! + children[i]!);
-    costDraw[i] = (k === 1 ? 0.15 * incomeBhc[i]! : TENURE_COST[k]! * size / Math.SQRT2) * noise;
+    costDraw[i] = (k === 1 ? incomeBhc[i]! : size) * noise;
   }
-  const level = new Float64Array(3).fill(1);
-  const lineAHC = T.lines.relativeAHC;
-  const fitHousing = (g: number, personW: Float64Array, target: number) => {
-    level[g] = bisect((sc) => {
-      level[g] = sc;
-      let below = 0;
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const w = personW[i]!;
-        if (w === 0) continue;
-        total += w;
-        if (incomeBhc[i]! - costDraw[i]! * level[group[i]!]! < lineAHC * factorAHC[i]!) below += w;
-      }
-      return below / total;
-    }, 0, 5, target, false);
-  };
-  fitHousing(0, pw.children, P.AHC.Children);
-  fitHousing(1, pw.pensioners, P.AHC.Pensioners);
-  fitHousing(2, pw.workingAge, P.AHC['Working-age adults']);
-  const housingCosts = new Float64Array(n);
-  for (let i = 0; i < n; i++) housingCosts[i] = round2(costDraw[i]! * level[group[i]!]!);
+  const housingCosts = scaleToMeans(costDraw, tenure, weight0, TENURES.map((t) => HOUSING_COSTS_BY_TENURE[t].mean));
 
-  // 5. means-tested benefit receipt: logistic in log income; each council's intercept fitted to
-  // its SIMD 2020v2 income-deprived share of people
-  const people = add(adults, children);
-  const personAll = mul(weight, people);
-  const benefitDraw = new Float64Array(n);
-  for (let i = 0; i < n; i++) benefitDraw[i] = streams.benefit.uniform();
-  const meanLog = weightedMean(logEq, personAll);
-  const meansTested = new Uint8Array(n);
-  const byCouncil = groupIndices(councilIndex, T.councils.code.length);
-  for (let k = 0; k < byCouncil.length; k++) {
-    const rows = byCouncil[k]!;
-    const target = T.councils.incomeDeprived[k]!;
-    // receipt when u < logistic(a − G·z + c·[children]), i.e. when t = logit(u) + G·z − c·[children] < a
-    const t = new Float64Array(rows.length);
-    for (let j = 0; j < rows.length; j++) {
-      const i = rows[j]!;
-      const u = Math.min(1 - 1e-12, Math.max(1e-12, benefitDraw[i]!));
-      t[j] = Math.log(u / (1 - u)) + BENEFIT_GRADIENT * (logEq[i]! - meanLog) - (children[i]! > 0 ? CHILD_BENEFIT_SHIFT : 0);
-    }
-    const share = (a: number) => {
-      let num = 0;
-      let den = 0;
-      for (let j = 0; j < rows.length; j++) {
-        const w = personAll[rows[j]!]!;
-        if (t[j]! < a) num += w;
-        den += w;
-      }
-      return num / den;
-    };
-    const a = bisect(share, -30, 30, target, false);
-    for (let j = 0; j < rows.length; j++) meansTested[rows[j]!] = t[j]! < a ? 1 : 0;
-  }
+  // 6. qualifying-benefit receipt (UC or legacy, in and out of work): logistic in log income,
+  // higher with children, in social housing, for lone parents and disabled households; one
+  // intercept set so the eligible children under 16 are near the Scottish Child Payment's
+  const meansTested = benefitReceipt(streams.benefit, Math.log(0.65 * T.lines.relativeBHC), logEq, weight0, under16, children, tenure, lone, disabled, SCOTTISH_CHILD_PAYMENT.eligible);
   const twoChild = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     if (!meansTested[i] || children[i]! < 3) continue;
     for (let k = 2; k < children[i]!; k++) if (streams.benefit.uniform() < 0.6) twoChild[i]!++;
   }
 
-  // 6. domestic energy and motor fuel: LCF FYE 2018 mean spend by household equivalised income decile
+  // 7. calibrate the weights to every published margin the size allows
+  const counts = { adults, pensioners, children, under16, band, lone, disabled, minority, youngMother, youngest, tenure, meansTested };
+  const eqBHC = new Float64Array(n);
+  const eqAHC = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    eqBHC[i] = incomeBhc[i]! / factorBHC[i]!;
+    eqAHC[i] = (incomeBhc[i]! - housingCosts[i]!) / factorAHC[i]!;
+  }
+  const { weight, tier } = calibrateSynthetic(T, counts, councilIndex, weight0, eqBHC, eqAHC, housingCosts);
+
+  // 8. domestic energy and motor fuel: LCF FYE 2018 mean spend by household equivalised income decile
+  const people = add(adults, children);
   const decile = householdDeciles(logEq, weight);
-  const sizeFactor = new Float64Array(n);
-  for (let i = 0; i < n; i++) sizeFactor[i] = Math.pow(people[i]!, 0.35);
   const energyRaw = new Float64Array(n);
   const motorRaw = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    energyRaw[i] = sizeFactor[i]! * Math.exp(0.3 * streams.spend.normal());
+    const sizeFactor = Math.pow(people[i]!, 0.35);
+    energyRaw[i] = sizeFactor * Math.exp(0.3 * streams.spend.normal());
     const d = decile[i]!;
-    motorRaw[i] = streams.spend.uniform() < CAR_OWNERSHIP[d]! ? sizeFactor[i]! * Math.exp(0.5 * streams.spend.normal()) : 0;
+    motorRaw[i] = streams.spend.uniform() < CAR_OWNERSHIP[d]! ? sizeFactor * Math.exp(0.5 * streams.spend.normal()) : 0;
   }
   const energySpend = matchDecileMeans(energyRaw, decile, weight, T.lcf.energy);
   const motorFuelSpend = matchDecileMeans(motorRaw, decile, weight, T.lcf.motorFuel);
@@ -241,17 +256,23 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
   const id = new Int32Array(n);
   const council = new Array<string>(n);
   const simdDecile = new Int8Array(n);
+  const tenureName = new Array<string>(n);
+  const youngestAge = new Array<number | null>(n);
   for (let i = 0; i < n; i++) {
     id[i] = i + 1;
     council[i] = T.zones.council[zone[i]!]!;
     simdDecile[i] = T.zones.decile[zone[i]!]!;
+    tenureName[i] = TENURES[tenure[i]!]!;
+    youngestAge[i] = Number.isNaN(youngest[i]!) ? null : youngest[i]!;
   }
-  return aq.table({
+  const table = aq.table({
     household_id: id,
     weight,
     adults,
     children,
     children_under_14: under14,
+    children_under_16: under16,
+    youngest_child_age: youngestAge,
     pensioners,
     income_bhc: incomeBhc,
     housing_costs: housingCosts,
@@ -261,7 +282,13 @@ export function syntheticHouseholds(options: SyntheticOptions = {}): ColumnTable
     two_child_limit_children: twoChild,
     council,
     simd_decile: simdDecile,
+    tenure: tenureName,
+    lone_parent: lone,
+    disabled,
+    minority_ethnic: minority,
+    mother_under_25: youngMother,
   });
+  return { table, tier };
 }
 
 function round2(x: number): number {
@@ -358,69 +385,58 @@ function bisect(f: (x: number) => number, lo: number, hi: number, target: number
   return (lo + hi) / 2;
 }
 
-function groupIndices(index: Int16Array, k: number): Int32Array[] {
-  const counts = new Int32Array(k);
-  for (let i = 0; i < index.length; i++) counts[index[i]!]!++;
-  const out = Array.from({ length: k }, (_, j) => new Int32Array(counts[j]!));
-  const fill = new Int32Array(k);
-  for (let i = 0; i < index.length; i++) {
-    const g = index[i]!;
-    out[g]![fill[g]!++] = i;
+/** Starting weights: each council's NRS mid-2018 population over the people sampled in it. */
+function startingWeights(T: SyntheticTargets, councilIndex: Int16Array, adults: Float64Array, children: Float64Array): Float64Array {
+  const k = T.councils.code.length;
+  const people = new Float64Array(k);
+  for (let i = 0; i < councilIndex.length; i++) people[councilIndex[i]!]! += adults[i]! + children[i]!;
+  const w = new Float64Array(councilIndex.length);
+  for (let i = 0; i < w.length; i++) {
+    const c = councilIndex[i]!;
+    w[i] = (T.councils.children[c]! + T.councils.workingAge[c]! + T.councils.pensioners[c]!) / people[c]!;
   }
+  return w;
+}
+
+/** Rescales draws so that each tenure's household-weighted mean equals its target (pennies). */
+function scaleToMeans(raw: Float64Array, tenure: Uint8Array, weight: Float64Array, target: number[]): Float64Array {
+  const s = new Float64Array(target.length);
+  const w = new Float64Array(target.length);
+  for (let i = 0; i < raw.length; i++) {
+    s[tenure[i]!]! += weight[i]! * raw[i]!;
+    w[tenure[i]!]! += weight[i]!;
+  }
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = s[tenure[i]!]! > 0 ? round2((raw[i]! * target[tenure[i]!]! * w[tenure[i]!]!) / s[tenure[i]!]!) : 0;
   return out;
 }
 
 /**
- * Household weights raked (exponential calibration, Deville & Särndal 1992) so that each council's
- * weighted children, working-age adults and pensioners equal NRS mid-2018 figures. Newton's method
- * on the three multipliers of each council.
+ * Qualifying-benefit receipt: receipt when logit(u) + G·(z − z̄) − shifts < a, the shifts raising
+ * receipt for households with children, social renters, lone parents and disabled households; a
+ * set by bisection so that the weighted children under 16 in receipt equal `eligible`.
  */
-function rakeWeights(T: SyntheticTargets, councilIndex: Int16Array, children: Float64Array, adults: Float64Array, pensioners: Float64Array): Float64Array {
-  const n = councilIndex.length;
-  const weight = new Float64Array(n);
-  const groups = groupIndices(councilIndex, T.councils.code.length);
-  for (let k = 0; k < groups.length; k++) {
-    const rows = groups[k]!;
-    const target = [T.councils.children[k]!, T.councils.workingAge[k]!, T.councils.pensioners[k]!];
-    let people = 0;
-    for (const i of rows) people += adults[i]! + children[i]!;
-    const d = (target[0]! + target[1]! + target[2]!) / people;
-    const lambda = [0, 0, 0];
-    for (let iter = 0; iter < 50; iter++) {
-      let f0 = -target[0]!, f1 = -target[1]!, f2 = -target[2]!;
-      let j00 = 0, j01 = 0, j02 = 0, j11 = 0, j12 = 0, j22 = 0;
-      for (const i of rows) {
-        const x0 = children[i]!;
-        const x1 = adults[i]! - pensioners[i]!;
-        const x2 = pensioners[i]!;
-        const wi = d * Math.exp(lambda[0]! * x0 + lambda[1]! * x1 + lambda[2]! * x2);
-        f0 += wi * x0; f1 += wi * x1; f2 += wi * x2;
-        j00 += wi * x0 * x0; j01 += wi * x0 * x1; j02 += wi * x0 * x2;
-        j11 += wi * x1 * x1; j12 += wi * x1 * x2; j22 += wi * x2 * x2;
-      }
-      const step = solve3([[j00, j01, j02], [j01, j11, j12], [j02, j12, j22]], [f0, f1, f2]);
-      let size = 0;
-      for (let a = 0; a < 3; a++) {
-        lambda[a]! -= step[a]!;
-        size += Math.abs(step[a]!);
-      }
-      if (size < 1e-12) break;
-    }
-    for (const i of rows) {
-      weight[i] = d * Math.exp(lambda[0]! * children[i]! + lambda[1]! * (adults[i]! - pensioners[i]!) + lambda[2]! * pensioners[i]!);
-    }
+function benefitReceipt(rng: Random, deepLog: number, logEq: Float64Array, weight: Float64Array, under16: Float64Array, children: Float64Array, tenure: Uint8Array, lone: Uint8Array, disabled: Uint8Array, eligible: number): Uint8Array {
+  const n = logEq.length;
+  const meanLog = weightedMean(logEq, weight);
+  const t = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = Math.min(1 - 1e-12, Math.max(1e-12, rng.uniform()));
+    // some households have no entitlement or do not claim (self-employed with low reported
+    // incomes, savings above the limit, no recourse to public funds): most often at the very bottom
+    const claims = rng.uniform() >= (logEq[i]! < deepLog ? NON_CLAIMANT.deep : NON_CLAIMANT.other);
+    t[i] = claims
+      ? Math.log(u / (1 - u)) + BENEFIT_GRADIENT * (logEq[i]! - meanLog) - (children[i]! > 0 ? 1.5 : 0) - (tenure[i] === 2 ? 1 : 0) - 0.8 * lone[i]! - 0.5 * disabled[i]!
+      : Infinity;
   }
-  return weight;
-}
-
-/** Solves the 3×3 system J s = F by Cramer's rule. */
-function solve3(J: number[][], F: number[]): number[] {
-  const det = (m: number[][]) =>
-    m[0]![0]! * (m[1]![1]! * m[2]![2]! - m[1]![2]! * m[2]![1]!) -
-    m[0]![1]! * (m[1]![0]! * m[2]![2]! - m[1]![2]! * m[2]![0]!) +
-    m[0]![2]! * (m[1]![0]! * m[2]![1]! - m[1]![1]! * m[2]![0]!);
-  const D = det(J);
-  return [0, 1, 2].map((c) => det(J.map((row, r) => row.map((v, j) => (j === c ? F[r]! : v)))) / D);
+  const a = bisect((x) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) if (t[i]! < x) s += weight[i]! * under16[i]!;
+    return s;
+  }, -30, 30, eligible, false);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = t[i]! < a ? 1 : 0;
+  return out;
 }
 
 /** Rank in [0, 1] of each household's log income within its group (household-weighted). */

@@ -1,39 +1,62 @@
 import { PovineqError } from '../../data/index.js';
 import { numericColumn } from '../households.js';
 import { type Scenario, addPayment, defineScenario, parameter } from '../scenario.js';
+import { SCOTTISH_CHILD_PAYMENT } from '../synthetic-targets.js';
+import { takeUpSelection } from '../take-up.js';
+import { type UprateOptions, uprate } from '../uprating.js';
 
 /** Options of {@link scottishChildPayment}. */
 export interface ChildPaymentOptions {
   /** Change in the weekly payment per eligible child, £ (e.g. +5; negative to cut). */
   change: number;
+  /**
+   * Share of eligible children whose families take the payment up, 0–1. Default 0.89, the
+   * Scottish Government's estimate for children under 16 in 2023-24 ("Take-up rates of Scottish
+   * benefits", November 2024). Families are selected by {@link takeUpSelection} (seeded, by
+   * household_id); 1 pays every eligible child.
+   */
+  takeUp?: number;
+  /** Seed of the take-up selection (default 20230323). */
+  seed?: number;
+  /** Uprate `change` from the year it is given in to the file's price year with an index table (see {@link uprate}). */
+  uprate?: UprateOptions;
 }
 
 /**
- * Scottish Child Payment level change: every child in a household receiving a qualifying
- * means-tested benefit gets `change` £/week more.
+ * Scottish Child Payment level change: every eligible child in a household receiving a qualifying
+ * benefit (`means_tested`) whose family takes the payment up gets `change` £/week more.
  *
- * Δincome_bhc = Δnet_transfer = change × children × [means_tested]. Eligibility is approximated by
- * the household's means-tested flag and all its dependent children (the payment is for children
- * under 16; dependent children aged 16–19 are counted too). Reference: Social Security Scotland,
- * Scottish Child Payment (£25/week per eligible child from November 2022; £26.70 from April 2024).
+ * Δincome_bhc = Δnet_transfer = change × eligible children × [means_tested] × [takes up]. Eligible
+ * children are those under 16 (`children_under_16` when the table has it; otherwise every
+ * dependent child, `children`, which overstates eligibility where 16–19-year-olds are counted).
+ * Take-up defaults to the published 89%. Reference: Social Security Scotland, Scottish Child
+ * Payment (£25/week per eligible child under 16 from November 2022; £26.70 from April 2024).
  *
  * @example
- * scottishChildPayment({ change: 25 })(households)
+ * scottishChildPayment({ change: 25 })(households)            // 89% take-up
+ * scottishChildPayment({ change: 25, takeUp: 1 })(households) // every eligible child
  */
 export function scottishChildPayment(options: ChildPaymentOptions): Scenario {
   const name = 'scottishChildPayment';
-  const change = parameter(options?.change, 'change', name);
-  const label = `Scottish Child Payment ${change >= 0 ? '+' : '−'}£${Math.abs(change)}/week`;
+  const given = parameter(options?.change, 'change', name);
+  const change = options?.uprate ? uprate(given, options.uprate) : given;
+  const takeUp = parameter(options?.takeUp, 'takeUp', name, { min: 0, max: 1, fallback: SCOTTISH_CHILD_PAYMENT.takeUp });
+  const seed = options?.seed ?? 20230323;
+  const label = `Scottish Child Payment ${change >= 0 ? '+' : '−'}£${+Math.abs(change).toFixed(2)}/week${takeUp < 1 ? ` (take-up ${+(takeUp * 100).toFixed(1)}%)` : ''}`;
   return defineScenario({
     label,
-    parameters: { change },
-    columns: ['income_bhc', 'children', 'means_tested'],
+    parameters: { change, takeUp, seed },
+    columns: ['income_bhc', 'children', 'means_tested', ...(takeUp < 1 ? ['household_id', 'weight'] : [])],
     apply: (h) => {
       const by = { by: `scenario "${label}"` };
-      const children = numericColumn(h, 'children', by);
-      const eligible = numericColumn(h, 'means_tested', by);
+      const column = h.columnNames().includes('children_under_16') ? 'children_under_16' : 'children';
+      const children = numericColumn(h, column, by);
+      const receiving = numericColumn(h, 'means_tested', by);
+      const eligible = new Float64Array(h.numRows());
+      for (let i = 0; i < eligible.length; i++) eligible[i] = receiving[i]! > 0 ? children[i]! : 0;
+      const takes = takeUp < 1 ? takeUpSelection(h.array('household_id') as ArrayLike<unknown>, eligible, numericColumn(h, 'weight', by), { share: takeUp, seed, by: by.by }) : undefined;
       const payment = new Float64Array(h.numRows());
-      for (let i = 0; i < payment.length; i++) payment[i] = eligible[i]! > 0 ? change * children[i]! : 0;
+      for (let i = 0; i < payment.length; i++) payment[i] = !takes || takes[i] ? change * eligible[i]! : 0;
       return addPayment(h, payment, label);
     },
   });

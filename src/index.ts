@@ -146,6 +146,7 @@ export {
   PERSON_GROUPS,
   PERSON_GROUP_LABELS,
   type PersonWeightOptions,
+  type Basis,
   personDistribution,
   personWeightedMedian,
   type PersonWeightedRatesOptions,
@@ -271,7 +272,6 @@ export {
   HOUSEHOLD_SCHEMA,
   type HouseholdSchemaColumn,
   validateHouseholds,
-  type Basis,
   syntheticHouseholds,
   type SyntheticOptions,
   syntheticCalibration,
@@ -300,7 +300,6 @@ export {
   type Impact,
   type CompareOptions,
   type Outcome,
-  type PersonGroup,
   type Side,
   OUTCOMES,
   DEFAULT_OUTCOMES,
@@ -407,6 +406,29 @@ export {
 } from './small-area/index.js';
 export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
 export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';
+// Measures as SQL: measuresSQL compiles the core set for DuckDB, PostgreSQL, Spark SQL and BigQuery; queryMeasures runs it
+export { measuresSQL, queryMeasures, SQL_MEASURES } from './sql/index.js';
+export type { BoundSQL, CompiledMeasures, SqlMeasure, SqlSource, MeasuresSQLOptions, MeasuresSQLRequest, SqlConnection, SqlDialectName } from './sql/index.js';
+// Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024; page writer and its chart builders
+export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, type DwpRelease } from './scotland/child-poverty-local.js';
+export { cpopIntermediateZones } from './scotland/cpop.js';
+export { comparisonLinesChart, type ComparisonLinesChartOptions } from './charts/comparison-lines.js';
+export { rankedDotsChart, type RankedDotsChartOptions } from './charts/ranked-dots.js';
+export { deprivationProfileChart, type DeprivationProfileChartOptions } from './charts/deprivation-profile.js';
+export { councilScatterChart, type CouncilScatterChartOptions } from './charts/council-scatter.js';
+export { rankChangeChart, type RankChangeChartOptions } from './charts/rank-change.js';
+export {
+  writeBriefingPage,
+  formatCell,
+  type ColumnKind,
+  type PackChart,
+  type PackSection,
+  type PackPage,
+  type PackFooter,
+  type WritePageOptions,
+} from './charts/briefing-pack.js';
+export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/spread-strips.js';
+
 // Hardening: honest intervals for proportions, precision flags on estimates, one options validator
 export { type IntervalMethod, logitInterval, kornGraubardInterval } from './inference/proportion.js';
 export { type Reliability, type EstimateReliabilityOptions } from './inference/reliability.js';

@@ -2,10 +2,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import { checkOptions, checkValue } from '../data/index.js';
 import { PovineqError } from '../data/index.js';
 import { type AreaTopology, councilBoundaries, dataZoneBoundaries } from '../scotland/index.js';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, CHART_OPTIONS, field, frame, listing, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, type ChartRow, CHART_OPTIONS, field, frame, listing } from './frame.js';
 import { formatValue } from './format.js';
 import { drawableTopology, geometryExtent } from './geometry.js';
 import { COLOURS, type ValueFormat, formatString } from './theme.js';
+
+/** The columns the choropleth builders reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { code: { default: 'code' }, value: { default: 'value', numeric: true } } as const;
 
 /** Options of {@link councilMap} and {@link dataZoneMap}. */
 export interface ChoroplethOptions extends ChartOptions {
@@ -102,10 +106,8 @@ export const SCHEMES: readonly string[] = [
 function choropleth(chart: string, table: ChartData, options: ChoroplethOptions, kind: Kind): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, chart, { open: true });
   if (options.scheme !== undefined) checkValue(options.scheme, { kind: 'enum', values: SCHEMES }, 'scheme', `${chart} (a Vega colour scheme)`);
-  const code = options.code ?? 'code';
-  const value = options.value ?? 'value';
-  const rows = chartRows(chart, table, { [code]: 'code', [value]: 'value' }, ['name', 'council']);
-  requireNumbers(chart, rows, value, 'value');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['name', 'council']);
+  const { code, value } = col;
   const topology = options.topology ?? kind.topology();
   const feature = options.feature ?? kind.feature;
   const object = topology.objects?.[feature];

@@ -2,9 +2,13 @@ import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, distinct, field, frame } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS } from './theme.js';
+
+/** The columns {@link crossCheckChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { policy: { default: 'policy' }, outcome: { default: 'outcome' }, effect: { default: 'effect', numeric: true }, flag: { default: 'flag' } } as const;
 
 /** The flags of crossCheck(), in legend order. */
 export const CROSS_CHECK_FLAGS = ['harms', 'no detectable effect', 'helps'] as const;
@@ -34,12 +38,8 @@ export interface CrossCheckChartOptions extends ChartOptions {
 export function crossCheckChart(table: ChartData, options: CrossCheckChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'crossCheckChart', { open: true });
   const chart = 'crossCheckChart';
-  const policy = options.policy ?? 'policy';
-  const outcome = options.outcome ?? 'outcome';
-  const effect = options.effect ?? 'effect';
-  const flag = options.flag ?? 'flag';
-  const rows = chartRows(chart, table, { [policy]: 'policy', [outcome]: 'outcome', [effect]: 'effect', [flag]: 'flag' }, ['baseline', 'reform', 'ci_lower', 'ci_upper']);
-  requireNumbers(chart, rows, effect, 'effect');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['baseline', 'reform', 'ci_lower', 'ci_upper']);
+  const { policy, outcome, effect, flag } = col;
   const flags: readonly string[] = CROSS_CHECK_FLAGS;
   const unknown = distinct(rows.map((r) => String(r[flag]))).filter((f) => !flags.includes(f));
   if (unknown.length) {

@@ -1,7 +1,8 @@
 import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, field, frame } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
 
@@ -17,6 +18,9 @@ export interface DecileImpactChartOptions extends ChartOptions {
   label?: string;
 }
 
+/** The columns {@link decileImpactChart} reads, by option. */
+const COLUMNS = { decile: { default: 'decile' }, value: { default: 'mean_change', numeric: true } } as const;
+
 /**
  * Distributional impact of a policy by income decile: one bar per decile, blue for gains and
  * orange for losses. Reads compare()'s decile impacts (`decile`, `mean_change`, `pct_change`).
@@ -27,10 +31,8 @@ export interface DecileImpactChartOptions extends ChartOptions {
 export function decileImpactChart(table: ChartData, options: DecileImpactChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'decileImpactChart', { open: true });
   const chart = 'decileImpactChart';
-  const decile = options.decile ?? 'decile';
-  const value = options.value ?? 'mean_change';
-  const rows = chartRows(chart, table, { [decile]: 'decile', [value]: 'value' });
-  requireNumbers(chart, rows, value, 'value');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS);
+  const { decile, value } = col;
   const isShare = value === 'pct_change';
   const format = options.format ?? (isShare ? 'percent1' : 'pence');
   const label = options.label ?? (isShare ? 'Change as a share of income' : 'Mean change, £ a week');

@@ -2,9 +2,13 @@ import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, frame, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, type ChartRow, frame } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, FORMATS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
+
+/** The columns {@link incomeDistributionChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { value: { default: 'income', numeric: true }, weight: { numeric: true } } as const;
 
 /** A vertical line on the income axis, e.g. a poverty line. */
 export interface IncomeLine {
@@ -44,15 +48,11 @@ export interface IncomeDistributionChartOptions extends ChartOptions {
 export function incomeDistributionChart(table: ChartData, options: IncomeDistributionChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'incomeDistributionChart', { open: true });
   const chart = 'incomeDistributionChart';
-  const value = options.value ?? 'income';
-  const needed: Record<string, string> = { [value]: 'value' };
-  if (options.weight) needed[options.weight] = 'weight';
-  const rows = chartRows(chart, table, needed);
-  requireNumbers(chart, rows, value, 'value');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS);
+  const { value } = col;
   const xs = rows.map((r) => r[value] as number);
   const ws = options.weight ? rows.map((r) => r[options.weight!] as number) : xs.map(() => 1);
   if (options.weight) {
-    requireNumbers(chart, rows, options.weight, 'weight');
     const bad = ws.flatMap((w, i) => (w > 0 ? [] : [i]));
     if (bad.length) {
       throw new PovineqError('NON_POSITIVE_WEIGHT', `${chart}: weight column "${options.weight}" has ${bad.length} zero or negative weight${bad.length > 1 ? 's' : ''} (rows ${bad.slice(0, 5).join(', ')}); filter them out first`, { chart, column: options.weight, rows: bad });

@@ -1,8 +1,12 @@
 import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, distinct, field, frame, listing, pct, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, type ChartRow, distinct, field, frame, listing, pct } from './frame.js';
 import { COLOURS, FORMATS, PALETTE } from './theme.js';
+
+/** The columns {@link lorenzChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { p: { default: 'p', numeric: true }, L: { default: 'L', numeric: true }, group: {} } as const;
 
 /** Options of {@link lorenzChart}. */
 export interface LorenzChartOptions extends ChartOptions {
@@ -30,14 +34,9 @@ export interface LorenzChartOptions extends ChartOptions {
 export function lorenzChart(table: ChartData, options: LorenzChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'lorenzChart', { open: true });
   const chart = 'lorenzChart';
-  const p = options.p ?? 'p';
-  const L = options.L ?? 'L';
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS);
+  const { p, L } = col;
   const group = options.group;
-  const needed: Record<string, string> = { [p]: 'p', [L]: 'L' };
-  if (group) needed[group] = 'group';
-  const rows = chartRows(chart, table, needed);
-  requireNumbers(chart, rows, p, 'p');
-  requireNumbers(chart, rows, L, 'L');
   const groups = group ? distinct(rows.map((r) => String(r[group]))) : [];
   const width = options.width ?? 380;
   const height = options.height ?? 380;

@@ -2,9 +2,18 @@ import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, listing, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, type ChartRow, field, frame, listing, requireNumbers } from './frame.js';
 import { COLOURS, type ValueFormat, axisFormat, formatString } from './theme.js';
 import { formatValue } from './format.js';
+
+/** The columns {@link measureChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = {
+  group: { default: 'group' },
+  value: { default: 'estimate', numeric: true },
+  lower: { default: 'ci_lower', need: 'named' },
+  upper: { default: 'ci_upper', need: 'named' },
+} as const;
 
 /** The parts of an `Estimate` (from `estimate()`) the chart reads. */
 export interface EstimateLike {
@@ -69,15 +78,8 @@ export function measureChart(table: ChartData | Record<string, EstimateLike>, op
   options = checkOptions(options, CHART_OPTIONS, 'measureChart', { open: true });
   const chart = 'measureChart';
   if (isEstimateRecord(table)) table = estimateRows(table, options.group ?? 'group');
-  const group = options.group ?? 'group';
-  const value = options.value ?? 'estimate';
-  const lower = options.lower ?? 'ci_lower';
-  const upper = options.upper ?? 'ci_upper';
-  const needed: Record<string, string> = { [group]: 'group', [value]: 'value' };
-  if (options.lower) needed[lower] = 'lower';
-  if (options.upper) needed[upper] = 'upper';
-  const rows = chartRows(chart, table, needed, [lower, upper, 'level', 'reliability']);
-  requireNumbers(chart, rows, value, 'value');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['level', 'reliability']);
+  const { group, value, lower, upper } = col;
   const hasCI = lower in rows[0]! && upper in rows[0]!;
   if ((lower in rows[0]!) !== (upper in rows[0]!)) {
     throw new PovineqError('MISSING_COLUMN', `${chart}: the table has only one confidence limit ("${lower in rows[0]! ? lower : upper}"); pass both { lower, upper } columns or neither`, { chart, option: 'lower/upper' });

@@ -2,9 +2,19 @@ import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
+import { chartColumns } from './columns.js';
 import { type ChartData, type ChartOptions, type ChartRow, chartRows, distinct, field, frame, listing, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
+
+/** The columns {@link povertyTrendChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = {
+  x: { default: 'year', numeric: true },
+  rate: { default: 'rate', numeric: true },
+  series: { default: 'measure' },
+  lower: { default: 'ci_lower', need: 'named' },
+  upper: { default: 'ci_upper', need: 'named' },
+} as const;
 
 /** Options of {@link povertyTrendChart}. */
 export interface PovertyTrendChartOptions extends ChartOptions {
@@ -49,17 +59,8 @@ export interface PovertyTrendChartOptions extends ChartOptions {
 export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'povertyTrendChart', { open: true });
   const chart = 'povertyTrendChart';
-  const x = options.x ?? 'year';
-  const rate = options.rate ?? 'rate';
-  const series = options.series ?? 'measure';
-  const lower = options.lower ?? 'ci_lower';
-  const upper = options.upper ?? 'ci_upper';
-  const needed: Record<string, string> = { [x]: 'x', [rate]: 'rate', [series]: 'series' };
-  if (options.lower) needed[lower] = 'lower';
-  if (options.upper) needed[upper] = 'upper';
-  const rows = chartRows(chart, table, needed, [lower, upper, 'period']);
-  requireNumbers(chart, rows, x, 'x');
-  requireNumbers(chart, rows, rate, 'rate');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['period']);
+  const { x, rate, series, lower, upper } = col;
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
     const key = `${r[series]}|${r[x]}`;

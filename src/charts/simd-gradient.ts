@@ -2,9 +2,13 @@ import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, type ChartRow, chartRows, field, frame, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, type ChartRow, field, frame } from './frame.js';
 import { formatValue } from './format.js';
 import { COLOURS, type ValueFormat, formatString, axisFormat } from './theme.js';
+
+/** The columns {@link simdGradientChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { group: { default: 'group' }, value: { default: 'rate', numeric: true }, rank: { default: 'rank', numeric: true } } as const;
 
 /** The fitted line of a slope index of inequality: value = intercept + slope × rank. */
 export interface SiiLine {
@@ -48,12 +52,8 @@ export interface SimdGradientChartOptions extends ChartOptions {
 export function simdGradientChart(table: ChartData, options: SimdGradientChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'simdGradientChart', { open: true });
   const chart = 'simdGradientChart';
-  const group = options.group ?? 'group';
-  const value = options.value ?? 'rate';
-  const rank = options.rank ?? 'rank';
-  const rows = chartRows(chart, table, { [group]: 'group', [value]: 'value', [rank]: 'rank' }, ['population']);
-  requireNumbers(chart, rows, value, 'value');
-  requireNumbers(chart, rows, rank, 'rank');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['population']);
+  const { group, value, rank } = col;
   const outside = rows.flatMap((r, i) => ((r[rank] as number) < 0 || (r[rank] as number) > 1 ? [i] : []));
   if (outside.length) {
     throw new PovineqError('INVALID_CHART', `${chart}: column "${rank}" must hold population ranks in [0, 1] but ${outside.length} row${outside.length > 1 ? 's are' : ' is'} outside (rows ${outside.slice(0, 5).join(', ')})`, { chart, column: rank, rows: outside, option: 'rank' });
@@ -73,7 +73,7 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
       mark: { type: 'bar', width: bandWidth, color: COLOURS.primary, opacity: 0.85 },
       encoding: {
         x: xEnc,
-        y: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format) },
+        y: { field: field(value), type: 'quantitative', title: label, axis: axisFormat(format), scale: { domainMin: 0 } },
         tooltip: [
           { field: field(group), type: 'nominal', title: groupLabel },
           { field: field(value), type: 'quantitative', title: label, format: formatString(format) },
@@ -93,13 +93,16 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
       throw new PovineqError('INVALID_OPTION', `${chart}: sii needs finite intercept and slope, got ${intercept} and ${slope}`, { chart, option: 'sii' });
     }
     const sii = options.sii.sii ?? slope;
+    // the fitted line spans the data's ranks only, and is clipped at zero with the axis
+    const ranks = rows.map((r) => r[rank] as number);
+    const [r0, r1] = [Math.min(...ranks), Math.max(...ranks)];
     datasets.fit = [
-      { rank: 0, fitted: intercept },
-      { rank: 1, fitted: intercept + slope },
+      { rank: r0, fitted: intercept + slope * r0 },
+      { rank: r1, fitted: intercept + slope * r1 },
     ];
     layer.push({
       data: { name: 'fit' },
-      mark: { type: 'line', color: COLOURS.harm, strokeWidth: 2.5, strokeDash: [6, 3] },
+      mark: { type: 'line', color: COLOURS.harm, strokeWidth: 2.5, strokeDash: [6, 3], clip: true },
       encoding: { x: { field: 'rank', type: 'quantitative' }, y: { field: 'fitted', type: 'quantitative' } },
     });
     siiText = ` The dashed line is the fitted slope: from ${fmt(intercept)} at the most deprived end to ${fmt(intercept + slope)} at the least deprived; slope index of inequality ${formatValue(sii, format === 'percent' ? 'percent1' : format)}${options.sii.rii != null ? `, relative index ${formatValue(options.sii.rii, 'decimal')}` : ''}.`;

@@ -2,9 +2,13 @@ import { CHART_OPTIONS } from './frame.js';
 import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
-import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
+import { chartColumns } from './columns.js';
+import { type ChartData, type ChartOptions, distinct, field, frame } from './frame.js';
 import { formatValue } from './format.js';
 import { DIVERGING_FIVE, FORMATS } from './theme.js';
+
+/** The columns {@link winnersLosersChart} reads, by option (a column declaration, as Plot declares channels). */
+const COLUMNS = { decile: { default: 'decile' }, band: { default: 'band' }, share: { default: 'share', numeric: true } } as const;
 
 /** The five bands of compare()'s winners and losers table, from most gain to most loss. */
 export const WINNER_LOSER_BANDS = ['Gain more than 5%', 'Gain 0.1-5%', 'No change', 'Lose 0.1-5%', 'Lose more than 5%'] as const;
@@ -30,11 +34,8 @@ export interface WinnersLosersChartOptions extends ChartOptions {
 export function winnersLosersChart(table: ChartData, options: WinnersLosersChartOptions = {}): TopLevelSpec {
   options = checkOptions(options, CHART_OPTIONS, 'winnersLosersChart', { open: true });
   const chart = 'winnersLosersChart';
-  const decile = options.decile ?? 'decile';
-  const band = options.band ?? 'band';
-  const share = options.share ?? 'share';
-  const rows = chartRows(chart, table, { [decile]: 'decile', [band]: 'band', [share]: 'share' });
-  requireNumbers(chart, rows, share, 'share');
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS);
+  const { decile, band, share } = col;
   const bands: readonly string[] = WINNER_LOSER_BANDS;
   const unknown = distinct(rows.map((r) => String(r[band]))).filter((b) => !bands.includes(b));
   if (unknown.length) {

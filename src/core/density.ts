@@ -1,4 +1,5 @@
 import type { Distribution } from './distribution.js';
+import { weightedVariance } from './moments.js';
 import { quantileOf } from './quantile.js';
 
 /**
@@ -8,15 +9,7 @@ import { quantileOf } from './quantile.js';
  * narrow for survey data). Reference: Silverman (1986), Density Estimation, eq. (3.31).
  */
 export function kernelBandwidth(d: Distribution): number {
-  const mu = d.mean;
-  const x = d.values;
-  const w = d.weights;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) {
-    const e = x[i]! - mu;
-    s += w[i]! * e * e;
-  }
-  const sd = Math.sqrt(s / d.totalWeight);
+  const sd = Math.sqrt(weightedVariance(d));
   const iqr = quantileOf(d, 0.75, 'laeken') - quantileOf(d, 0.25, 'laeken');
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
   return 0.9 * spread * Math.pow(d.n, -0.2);

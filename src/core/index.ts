@@ -24,3 +24,4 @@ export { normalQuantile, normalCdf } from './normal.js';
 export { embedInfluence, partialTotalInfluence } from './influence.js';
 export { quantileSorted } from './quantile-sorted.js';
 export { checkLevel, normalInterval, percentileInterval } from './interval.js';
+export { weightedVariance } from './moments.js';

@@ -49,7 +49,8 @@ export type PovineqErrorCode =
   | 'NOT_CONVERGED'
   | 'TOO_FEW_GROUPS'
   | 'OUT_OF_RANGE'
-  | 'INVALID_FIT';
+  | 'INVALID_FIT'
+  | 'MISSING_DEPENDENCY';
 
 /**
  * Lists up to `limit` row indices for a message: "rows 3, 9, 12" or "rows 3, 9, 12, … (57 in all)".

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { PovineqError, describeRows, plural, readColumn, toNumeric } from '../data/index.js';
-import { checkFraction } from './relative-poverty-line.js';
+import { checkFraction } from './poverty-lines.js';
 
 /** Options of {@link absolutePovertyLine}. */
 export interface AbsolutePovertyLineOptions {

@@ -39,7 +39,7 @@ export function equivalise(households: ColumnTable, options: EquivaliseOptions):
   const out = new Float64Array(n);
   const factors = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const e = factorOf(scale, counts.adults[i]!, counts.children14Plus[i]!, counts.childrenUnder14[i]!);
+    const e = factorOf(scale, counts.adults[i]!, counts.children[i]! - counts.childrenUnder14[i]!, counts.childrenUnder14[i]!);
     factors[i] = e;
     out[i] = income.values[i]! / e;
   }

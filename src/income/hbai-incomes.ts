@@ -31,6 +31,7 @@ export function hbaiIncomes(households: ColumnTable, options: HbaiIncomesOptions
   const names = { ahc: 'income_ahc', bhc: 'equivalised_bhc', equivalisedAhc: 'equivalised_ahc', ...options.as };
   const columns: HouseholdColumns = {
     adults: options.adults,
+    children: options.children,
     children14Plus: options.children14Plus,
     childrenUnder14: options.childrenUnder14,
     pensioners: options.pensioners,

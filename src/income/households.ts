@@ -1,35 +1,70 @@
-import { type ColumnSource, PovineqError, assertClean, describeRows, plural, readColumn, rowCount, toNumeric } from '../data/index.js';
+import { type ColumnSource, PovineqError, assertClean, columnNames, describeRows, plural, readColumn, rowCount, toNumeric } from '../data/index.js';
 
 /**
- * Column names describing who lives in each household row. Defaults: `adults`,
- * `children_14_plus`, `children_under_14`, `pensioners`.
+ * Column names describing who lives in each household row, as docs/schema/households.md records
+ * them. Defaults: `adults`, `children`, `children_under_14`, `pensioners`; children aged 14 and over
+ * are `children − children_under_14`.
  */
 export interface HouseholdColumns {
   /** Column of adults in the household, pensioners included (at least 1 per household). */
   adults?: string;
-  /** Column of dependent children aged 14 and over. */
-  children14Plus?: string;
-  /** Column of children under 14. */
+  /** Column of dependent children, all ages (the schema's `children`). */
+  children?: string;
+  /** Column of children under 14 (at most `children`). */
   childrenUnder14?: string;
   /** Column of pensioners (a subset of the adults). Needed only for pensioner and working-age results. */
   pensioners?: string;
+  /**
+   * Column of dependent children aged 14 and over, for tables that record them instead of all
+   * children. Used when given, or when the table has no `children` column but has
+   * `children_14_plus`.
+   *
+   * @deprecated Record all children in `children` (docs/schema/households.md); this older form
+   * will be removed in the next release.
+   */
+  children14Plus?: string;
 }
 
-/** The default household column names. */
-export const HOUSEHOLD_COLUMNS: Readonly<Required<HouseholdColumns>> = Object.freeze({
+/** The default household column names (docs/schema/households.md). */
+export const HOUSEHOLD_COLUMNS: Readonly<Required<Omit<HouseholdColumns, 'children14Plus'>>> = Object.freeze({
   adults: 'adults',
-  children14Plus: 'children_14_plus',
+  children: 'children',
   childrenUnder14: 'children_under_14',
   pensioners: 'pensioners',
 });
 
+/** The older column of children aged 14 and over, read when a table has it and no `children`. */
+const CHILDREN_14_PLUS = 'children_14_plus';
+
 /** Person counts of every household row, validated. */
 export interface HouseholdCounts {
   adults: Float64Array;
-  children14Plus: Float64Array;
+  /** Dependent children, all ages. */
+  children: Float64Array;
+  /** Children under 14 (at most `children`). */
   childrenUnder14: Float64Array;
   /** Present when asked for. */
   pensioners?: Float64Array;
+}
+
+/**
+ * A household table of the policy schema read into typed columns once (docs/schema/households.md),
+ * for compare() and its relatives.
+ */
+export interface HouseholdArrays {
+  n: number;
+  id: ArrayLike<unknown>;
+  weight: Float64Array;
+  adults: Float64Array;
+  children: Float64Array;
+  childrenUnder14: Float64Array;
+  pensioners: Float64Array;
+  incomeBhc: Float64Array;
+  housingCosts: Float64Array;
+  energySpend: Float64Array;
+  council: ArrayLike<unknown>;
+  simdDecile: Float64Array;
+  netTransfer: Float64Array;
 }
 
 /**
@@ -66,13 +101,44 @@ export function readCount(table: ColumnSource, name: string, option: string, min
   return v;
 }
 
+/** Throws INVALID_HOUSEHOLD when `more[i] > than[i]` in any row. */
+function checkAtMost(more: Float64Array, than: Float64Array, message: string, column: string, option: string): void {
+  const bad: number[] = [];
+  for (let i = 0; i < more.length; i++) if (more[i]! > than[i]!) bad.push(i);
+  if (bad.length > 0) {
+    throw new PovineqError('INVALID_HOUSEHOLD', `column "${column}" (option ${option}) ${message} in ${plural(bad.length, 'household')} (${describeRows(bad)})`, {
+      column,
+      option,
+      count: bad.length,
+      rows: bad.slice(0, 100),
+    });
+  }
+}
+
+/**
+ * Reads the children columns: all children and those under 14, or (the older form) those 14 and
+ * over and those under 14, whose sum is all children.
+ */
+function readChildren(table: ColumnSource, c: HouseholdColumns & typeof HOUSEHOLD_COLUMNS): { children: Float64Array; childrenUnder14: Float64Array } {
+  const older = c.children14Plus ?? (c.children === HOUSEHOLD_COLUMNS.children && !columnNames(table).includes(c.children) && columnNames(table).includes(CHILDREN_14_PLUS) ? CHILDREN_14_PLUS : undefined);
+  if (older !== undefined) {
+    const children = Float64Array.from(readCount(table, older, 'children14Plus', 0));
+    const childrenUnder14 = readCount(table, c.childrenUnder14, 'childrenUnder14', 0);
+    for (let i = 0; i < children.length; i++) children[i] = children[i]! + childrenUnder14[i]!;
+    return { children, childrenUnder14 };
+  }
+  const children = readCount(table, c.children, 'children', 0);
+  const childrenUnder14 = readCount(table, c.childrenUnder14, 'childrenUnder14', 0);
+  checkAtMost(childrenUnder14, children, `counts more children under 14 than children (column "${c.children}")`, c.childrenUnder14, 'childrenUnder14');
+  return { children, childrenUnder14 };
+}
+
 /** Reads the person-count columns of a household table (pensioners only when `withPensioners`). */
 export function readHouseholdCounts(table: ColumnSource, columns: HouseholdColumns, withPensioners: boolean): HouseholdCounts {
   const c = { ...HOUSEHOLD_COLUMNS, ...stripUndefined(columns) };
   const adults = readCount(table, c.adults, 'adults', 1);
-  const children14Plus = readCount(table, c.children14Plus, 'children14Plus', 0);
-  const childrenUnder14 = readCount(table, c.childrenUnder14, 'childrenUnder14', 0);
-  if (!withPensioners) return { adults, children14Plus, childrenUnder14 };
+  const { children, childrenUnder14 } = readChildren(table, c);
+  if (!withPensioners) return { adults, children, childrenUnder14 };
   const pensioners = readCount(table, c.pensioners, 'pensioners', 0);
   const bad: number[] = [];
   for (let i = 0; i < adults.length; i++) if (pensioners[i]! > adults[i]!) bad.push(i);
@@ -84,7 +150,14 @@ export function readHouseholdCounts(table: ColumnSource, columns: HouseholdColum
       { column: c.pensioners, option: 'pensioners', count: bad.length, rows: bad.slice(0, 100) },
     );
   }
-  return { adults, children14Plus, childrenUnder14, pensioners };
+  return { adults, children, childrenUnder14, pensioners };
+}
+
+/** Children aged 14 and over in each household: children − children under 14. */
+export function olderChildren(counts: Pick<HouseholdCounts, 'children' | 'childrenUnder14'>): Float64Array {
+  const out = new Float64Array(counts.children.length);
+  for (let i = 0; i < out.length; i++) out[i] = counts.children[i]! - counts.childrenUnder14[i]!;
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { PovineqError, rowCount } from '../data/index.js';
 import { missingOption, readIncome } from './households.js';
-import { type RelativePovertyLineOptions, checkFraction, relativePovertyLine } from './relative-poverty-line.js';
+import { type RelativePovertyLineOptions, checkFraction, relativePovertyLine } from './poverty-lines.js';
 import { withColumns } from './with-columns.js';
 
 /** Options of {@link lowIncomeAndDeprivation}. */

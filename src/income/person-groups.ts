@@ -39,17 +39,17 @@ export function needsPensioners(groups: readonly PersonGroupKey[]): boolean {
 }
 
 /**
- * People of a group in each household: all = adults + children; children = children 14+ +
- * children under 14; working-age = adults − pensioners; pensioners.
+ * People of a group in each household: all = adults + children; children; working-age = adults −
+ * pensioners; pensioners.
  */
 export function groupCounts(counts: HouseholdCounts, group: PersonGroupKey): Float64Array {
   const n = counts.adults.length;
   const out = new Float64Array(n);
-  const { adults, children14Plus: older, childrenUnder14: young, pensioners } = counts;
+  const { adults, children, pensioners } = counts;
   for (let i = 0; i < n; i++) {
     switch (group) {
-      case 'all': out[i] = adults[i]! + older[i]! + young[i]!; break;
-      case 'children': out[i] = older[i]! + young[i]!; break;
+      case 'all': out[i] = adults[i]! + children[i]!; break;
+      case 'children': out[i] = children[i]!; break;
       case 'working-age': out[i] = adults[i]! - pensioners![i]!; break;
       case 'pensioners': out[i] = pensioners![i]!; break;
     }

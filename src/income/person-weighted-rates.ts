@@ -4,7 +4,7 @@ import { type QuantileType, quantileOf } from '../core/index.js';
 import { type ColumnSource, PovineqError, describeRows, plural, readColumn } from '../data/index.js';
 import { type PersonGroupKey, PERSON_GROUP_LABELS, checkGroups, groupCounts } from './person-groups.js';
 import { type PersonRows, type PersonWeightOptions, personDistributionOf, readPersonRows } from './person-weights.js';
-import { checkFraction } from './relative-poverty-line.js';
+import { checkFraction } from './poverty-lines.js';
 
 /** Options of {@link personWeightedRates}. */
 export interface PersonWeightedRatesOptions extends Omit<PersonWeightOptions, 'income'> {

@@ -1,8 +1,61 @@
 import type { ColumnTable } from 'arquero';
 import { type Distribution, type QuantileType, fromColumns, quantileOf } from '../core/index.js';
 import { type ColumnSource, PovineqError } from '../data/index.js';
-import { type HouseholdColumns, missingOption, readHouseholdWeights, readIncome } from './households.js';
-import { type PersonGroupKey, PERSON_GROUP_LABELS, checkGroups, groupCounts, readGroupCounts } from './person-groups.js';
+import { EQUIVALENCE_SCALES, factorOf } from './equivalence-scale.js';
+import { type HouseholdArrays, type HouseholdColumns, type HouseholdCounts, missingOption, readHouseholdWeights, readIncome } from './households.js';
+import { type PersonGroupKey, PERSON_GROUPS, PERSON_GROUP_LABELS, checkGroups, groupCounts, readGroupCounts } from './person-groups.js';
+
+/*
+ * Person-level quantities of household rows, as HBAI counts them: a household carries its people,
+ * every person gets the household's equivalised income, and rates are person-weighted (weight =
+ * household weight × people in the group).
+ */
+
+/** Income before or after housing costs. */
+export type Basis = 'BHC' | 'AHC';
+
+/**
+ * The HBAI equivalence scales by basis (modified OECD rescaled so a couple = 1): BHC 0.67 / 0.33 /
+ * 0.33 / 0.20, AHC 0.58 / 0.42 / 0.42 / 0.20 for the first adult, other adults, children 14+,
+ * children under 14.
+ */
+export const HBAI_SCALE = { BHC: EQUIVALENCE_SCALES['hbai-bhc'], AHC: EQUIVALENCE_SCALES['hbai-ahc'] } as const;
+
+/** The HBAI equivalence factor of every household on the given basis (children 14+ = children − children under 14). */
+export function equivalenceFactors(h: Pick<HouseholdArrays, 'n' | 'adults' | 'children' | 'childrenUnder14'>, basis: Basis): Float64Array {
+  const scale = HBAI_SCALE[basis];
+  const out = new Float64Array(h.n);
+  for (let i = 0; i < h.n; i++) {
+    const young = h.childrenUnder14[i]!;
+    out[i] = factorOf(scale, h.adults[i]!, h.children[i]! - young, young);
+  }
+  return out;
+}
+
+/** Equivalised weekly household income: (income_bhc or income_bhc − housing_costs) / factor. */
+export function equivalisedIncome(income: Float64Array, housingCosts: Float64Array, factors: Float64Array, basis: Basis): Float64Array {
+  const out = new Float64Array(income.length);
+  if (basis === 'BHC') for (let i = 0; i < out.length; i++) out[i] = income[i]! / factors[i]!;
+  else for (let i = 0; i < out.length; i++) out[i] = (income[i]! - housingCosts[i]!) / factors[i]!;
+  return out;
+}
+
+/** Person weights of each person group: household weight × people of the group. */
+export type PersonWeights = Record<PersonGroupKey, Float64Array>;
+
+/** Person weights of one group: household weight × people of the group in each row. */
+export function groupPersonWeights(counts: HouseholdCounts, weights: ArrayLike<number>, group: PersonGroupKey): Float64Array {
+  const w = groupCounts(counts, group);
+  for (let i = 0; i < w.length; i++) w[i] = w[i]! * weights[i]!;
+  return w;
+}
+
+/** Person weights of every group (all people, children, working-age adults, pensioners) of a household file. */
+export function personWeights(h: HouseholdArrays): PersonWeights {
+  const out = {} as PersonWeights;
+  for (const g of PERSON_GROUPS) out[g] = groupPersonWeights(h, h.weight, g);
+  return out;
+}
 
 /** Options that describe a household table for person-weighted results. */
 export interface PersonWeightOptions extends HouseholdColumns {

@@ -155,8 +155,29 @@ export function surveyDesign(table: ColumnSource, options: DesignOptions): Surve
     throw new PovineqError('INVALID_OPTION', `design.singlePsu must be 'error' or 'certainty', got ${JSON.stringify(singlePsu)}`, { option: 'singlePsu' });
   }
   const weights = options.weight !== undefined ? positiveColumn(table, options.weight, 'design.weight') : new Float64Array(n).fill(1);
+  const { stratum, strata } = readStrata(table, options, n);
+  const { psu, psuStratum, psuPerStratum } = readPsus(table, options, n, stratum, strata);
+  const fraction = samplingFractions(table, options, stratum, strata, psuPerStratum);
+  const replicateWeights = options.replicateWeights ? replicateColumns(table, options.replicateWeights, weights) : undefined;
+  return new SurveyDesign({
+    rows: n,
+    weight: options.weight,
+    weights,
+    stratum,
+    strata,
+    psu,
+    psuStratum,
+    psuPerStratum,
+    fraction,
+    singlePsu,
+    replicateWeights,
+    options: { ...options },
+    simple: options.psu === undefined && options.strata === undefined,
+  });
+}
 
-  // strata
+/** The stratum of every row (indices into `strata`, in order of first appearance); one stratum without `strata`. */
+function readStrata(table: ColumnSource, options: DesignOptions, n: number): { stratum: Int32Array; strata: unknown[] } {
   const stratum = new Int32Array(n);
   const strata: unknown[] = [];
   if (options.strata !== undefined) {
@@ -172,8 +193,20 @@ export function surveyDesign(table: ColumnSource, options: DesignOptions): Surve
       stratum[i] = h;
     }
   } else strata.push('all');
+  return { stratum, strata };
+}
 
-  // PSUs
+/**
+ * The PSU of every row, each PSU's stratum and the PSUs per stratum; every row its own PSU without
+ * `psu`. A PSU label in two strata is an error unless `nest` (labels restart in each stratum).
+ */
+function readPsus(
+  table: ColumnSource,
+  options: DesignOptions,
+  n: number,
+  stratum: Int32Array,
+  strata: unknown[],
+): { psu: Int32Array; psuStratum: Int32Array; psuPerStratum: Int32Array } {
   const psu = new Int32Array(n);
   const psuStratumList: number[] = [];
   if (options.psu !== undefined) {
@@ -205,55 +238,50 @@ export function surveyDesign(table: ColumnSource, options: DesignOptions): Surve
   const psuStratum = Int32Array.from(psuStratumList);
   const psuPerStratum = new Int32Array(strata.length);
   for (const h of psuStratum) psuPerStratum[h]!++;
+  return { psu, psuStratum, psuPerStratum };
+}
 
-  // finite population correction
+/**
+ * The sampling fraction of each stratum for the finite population correction (0 without `fpc`):
+ * the fpc column as given when every value is ≤ 1, else PSUs sampled / PSUs in the population.
+ */
+function samplingFractions(
+  table: ColumnSource,
+  options: DesignOptions,
+  stratum: Int32Array,
+  strata: unknown[],
+  psuPerStratum: Int32Array,
+): Float64Array {
   const fraction = new Float64Array(strata.length);
-  if (options.fpc !== undefined) {
-    const f = positiveColumn(table, options.fpc, 'design.fpc');
-    const seen = new Float64Array(strata.length).fill(NaN);
-    for (let i = 0; i < n; i++) {
-      const h = stratum[i]!;
-      if (Number.isNaN(seen[h]!)) seen[h] = f[i]!;
-      else if (seen[h] !== f[i]) {
-        throw new PovineqError('INVALID_DESIGN', `fpc column "${options.fpc}" varies within stratum ${JSON.stringify(strata[h])} (row ${i}); it must be constant in each stratum`, {
-          column: options.fpc,
-          row: i,
-        });
-      }
-    }
-    const asFraction = Array.from(seen).every((v) => v <= 1);
-    for (let h = 0; h < strata.length; h++) {
-      const v = seen[h]!;
-      if (asFraction) fraction[h] = v;
-      else {
-        if (v < psuPerStratum[h]!) {
-          throw new PovineqError(
-            'INVALID_DESIGN',
-            `fpc column "${options.fpc}" gives ${v} PSUs in the population of stratum ${JSON.stringify(strata[h])} but the sample has ${psuPerStratum[h]}`,
-            { column: options.fpc },
-          );
-        }
-        fraction[h] = psuPerStratum[h]! / v;
-      }
+  if (options.fpc === undefined) return fraction;
+  const f = positiveColumn(table, options.fpc, 'design.fpc');
+  const seen = new Float64Array(strata.length).fill(NaN);
+  for (let i = 0; i < stratum.length; i++) {
+    const h = stratum[i]!;
+    if (Number.isNaN(seen[h]!)) seen[h] = f[i]!;
+    else if (seen[h] !== f[i]) {
+      throw new PovineqError('INVALID_DESIGN', `fpc column "${options.fpc}" varies within stratum ${JSON.stringify(strata[h])} (row ${i}); it must be constant in each stratum`, {
+        column: options.fpc,
+        row: i,
+      });
     }
   }
-
-  const replicateWeights = options.replicateWeights ? replicateColumns(table, options.replicateWeights, weights) : undefined;
-  return new SurveyDesign({
-    rows: n,
-    weight: options.weight,
-    weights,
-    stratum,
-    strata,
-    psu,
-    psuStratum,
-    psuPerStratum,
-    fraction,
-    singlePsu,
-    replicateWeights,
-    options: { ...options },
-    simple: options.psu === undefined && options.strata === undefined,
-  });
+  const asFraction = Array.from(seen).every((v) => v <= 1);
+  for (let h = 0; h < strata.length; h++) {
+    const v = seen[h]!;
+    if (asFraction) fraction[h] = v;
+    else {
+      if (v < psuPerStratum[h]!) {
+        throw new PovineqError(
+          'INVALID_DESIGN',
+          `fpc column "${options.fpc}" gives ${v} PSUs in the population of stratum ${JSON.stringify(strata[h])} but the sample has ${psuPerStratum[h]}`,
+          { column: options.fpc },
+        );
+      }
+      fraction[h] = psuPerStratum[h]! / v;
+    }
+  }
+  return fraction;
 }
 
 /** A design column of labels, with missing values refused (naming the rows). */

@@ -16,7 +16,7 @@ import {
   percentileInterval,
 } from '../core/index.js';
 import { type ColumnSource, type OptionSpec, PovineqError, assertClean, checkOptions, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
-import { type PersonGroupKey, checkGroups, groupCounts, readGroupCounts } from '../income/index.js';
+import { type PersonGroupKey, checkGroups, groupPersonWeights, readGroupCounts } from '../income/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
@@ -76,8 +76,9 @@ export interface EstimateOptions extends MeasureOptions {
   /**
    * HBAI person weighting of a household table: measure over the people of this group
    * (`'all'`, `'children'`, `'working-age'`, `'pensioners'`), each household row weighted by its
-   * weight × its people of the group (columns named as in personWeightedRates: `adults`,
-   * `children14Plus`, `childrenUnder14`, `pensioners`). An estimated poverty line comes from the
+   * weight × its people of the group (household columns as in docs/schema/households.md:
+   * `adults`, `children`, `children_under_14`, `pensioners`, renamed with the options `adults`,
+   * `children`, `childrenUnder14`, `pensioners`). An estimated poverty line comes from the
    * median of all people, as HBAI sets it. The household stays the sampling unit.
    */
   persons?: PersonGroupKey;
@@ -304,12 +305,8 @@ function personDistributions(
       });
     }
   } else hh = new Float64Array(n).fill(1);
-  const build = (g: PersonGroupKey) => {
-    const people = groupCounts(counts, g);
-    const w = new Float64Array(n);
-    for (let i = 0; i < n; i++) w[i] = hh[i]! * people[i]!;
-    return fromColumns(raw, w, o.value!, `${o.weight ?? 'weight'} × people (${g})`, { missing: o.missing, nonPositiveWeights: 'drop' });
-  };
+  const build = (g: PersonGroupKey) =>
+    fromColumns(raw, groupPersonWeights(counts, hh, g), o.value!, `${o.weight ?? 'weight'} × people (${g})`, { missing: o.missing, nonPositiveWeights: 'drop' });
   const d = build(group);
   return { d, lineFrom: group === 'all' ? d : build('all') };
 }

@@ -117,3 +117,20 @@ export function bootstrapReplicates(design: SurveyDesign, count: number, seed: n
     },
   };
 }
+
+/**
+ * Multiplicities of a nonparametric bootstrap over n units (Efron & Tibshirani 1993, ch. 6): each of
+ * `replicates` draws n units with replacement from the seeded generator, and mᵢ counts how often
+ * unit i was drawn (Σ mᵢ = n). A unit's weight in a replicate is wᵢ·mᵢ. The same seed gives the same
+ * multiplicities on every platform.
+ */
+export function multinomialReplicates(n: number, replicates: number, seed: number): Float64Array[] {
+  const rng = random(seed);
+  const out: Float64Array[] = [];
+  for (let r = 0; r < replicates; r++) {
+    const m = new Float64Array(n);
+    for (let k = 0; k < n; k++) m[rng.integer(n)]!++;
+    out.push(m);
+  }
+  return out;
+}

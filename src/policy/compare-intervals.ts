@@ -2,9 +2,10 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { PovineqError } from '../data/index.js';
 import { type DesignOptions, bootstrapReplicates, surveyDesign } from '../inference/index.js';
-import { BANDS, GROUPS, type Impact, bandOf, personDeciles } from './compare.js';
+import { PERSON_GROUPS, PERSON_GROUP_LABELS, povertyFlows } from '../income/index.js';
+import { BANDS, type Impact, bandOf, personDeciles } from './compare.js';
 import { replicateInterval as percentileInterval } from './cross-check.js';
-import { OutcomeEvaluator, type PersonGroup } from './outcomes.js';
+import { OutcomeEvaluator } from './outcomes.js';
 import type { Paired } from './paired.js';
 
 /** Options of the intervals on {@link compare} (`compare(h, reform, { intervals: { … } })`). */
@@ -24,8 +25,6 @@ export interface CompareIntervalOptions {
   /** Called after each replicate with (done, total), e.g. {@link progressReporter}. */
   onProgress?: (done: number, total: number) => void;
 }
-
-const PEOPLE: PersonGroup[] = ['all', 'children', 'workingAge', 'pensioners'];
 
 /**
  * Adds bootstrap percentile intervals to an impact: `change_ci_lower/upper`,
@@ -66,28 +65,9 @@ export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, 
         const l1 = e.line(measure, 'after', basis);
         const e0 = p.eqBefore[basis];
         const e1 = p.eqAfter[basis];
-        // one pass per measure and basis, all four person groups at once
-        const acc = new Float64Array(PEOPLE.length * 5);
-        const pws = PEOPLE.map((g) => p.pw[g]);
-        for (let i = 0; i < p.n; i++) {
-          const mi = m[i]!;
-          if (mi === 0) continue;
-          const b = e0[i]! < l0;
-          const a = e1[i]! < l1;
-          for (let g = 0; g < pws.length; g++) {
-            const w = pws[g]![i]! * mi;
-            if (w === 0) continue;
-            const k = g * 5;
-            acc[k]! += w;
-            if (b) acc[k + 1]! += w;
-            if (a) acc[k + 2]! += w;
-            if (a && !b) acc[k + 3]! += w;
-            if (b && !a) acc[k + 4]! += w;
-          }
-        }
-        for (let g = 0; g < pws.length; g++) {
-          const k = g * 5;
-          (poverty[row] ??= []).push(acc[k]! > 0 ? (acc[k + 2]! - acc[k + 1]!) / acc[k]! : NaN, acc[k + 3]!, acc[k + 4]!);
+        for (const group of PERSON_GROUPS) {
+          const f = povertyFlows(e0, e1, p.pw[group], l0, l1, m);
+          (poverty[row] ??= []).push(f.after - f.before, f.movedIn, f.movedOut);
           row++;
         }
       }
@@ -127,7 +107,7 @@ export function withIntervals(impact: Impact, p: Paired, baseline: ColumnTable, 
   const keyOf = (measure: string, basis: string, group: string) => `${measure}|${basis}|${group}`;
   const at = new Map<string, number>();
   let row = 0;
-  for (const measure of ['relative', 'absolute', 'deep']) for (const basis of ['BHC', 'AHC']) for (const group of GROUPS) at.set(keyOf(measure, basis, group), row++);
+  for (const measure of ['relative', 'absolute', 'deep']) for (const basis of ['BHC', 'AHC']) for (const group of PERSON_GROUPS.map((g) => PERSON_GROUP_LABELS[g])) at.set(keyOf(measure, basis, group), row++);
   const pm = impact.poverty.array('measure') as ArrayLike<string>;
   const pb = impact.poverty.array('basis') as ArrayLike<string>;
   const pg = impact.poverty.array('group') as ArrayLike<string>;

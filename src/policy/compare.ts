@@ -3,7 +3,7 @@ import type { ColumnTable } from 'arquero';
 import { PovineqError } from '../data/index.js';
 import { giniOf, palmaOf, s80s20Of } from '../measures/index.js';
 import { type PolicyLineOptions, type Lines, type Paired, fuelPoor, pair, resolveReform } from './paired.js';
-import type { Basis } from './people.js';
+import { type Basis, PERSON_GROUPS, PERSON_GROUP_LABELS, povertyFlows, shareBelow } from '../income/index.js';
 import type { Scenario } from './scenario.js';
 import { type CompareIntervalOptions, withIntervals } from './compare-intervals.js';
 import { familyTypeTable } from './family-types.js';
@@ -18,9 +18,6 @@ export type CompareOptions = PolicyLineOptions & { intervals?: boolean | Compare
 export const BANDS = ['Gain more than 5%', 'Gain 0.1-5%', 'No change', 'Lose 0.1-5%', 'Lose more than 5%'] as const;
 /** A winners-and-losers band. */
 export type Band = (typeof BANDS)[number];
-
-/** Person groups of the poverty table (PIIS names). */
-export const GROUPS = ['All people', 'Children', 'Working-age adults', 'Pensioners'] as const;
 
 /** What {@link compare} returns: Arquero tables (shapes in docs/result-tables.md) and the lines used. */
 export interface Impact {
@@ -105,55 +102,27 @@ export function impactTables(p: Paired, label: string): Impact {
 
 function povertyTable(p: Paired): ColumnTable {
   const rows: Record<string, unknown>[] = [];
-  const groupWeights = [p.pw.all, p.pw.children, p.pw.workingAge, p.pw.pensioners];
   for (const measure of ['relative', 'absolute', 'deep'] as const) {
     // AHC first: the Child Poverty (Scotland) Act 2017 measures its targets after housing costs (s. 7(1))
     for (const basis of ['AHC', 'BHC'] as const) {
       const [l0, l1] = p.lines[measure][basis];
-      const e0 = p.eqBefore[basis];
-      const e1 = p.eqAfter[basis];
-      // per group, one pass: weighted people poor before, after, moving in and out
-      const acc = new Float64Array(4 * 5);
-      for (let g = 0; g < 4; g++) {
-        const w = groupWeights[g]!;
-        let pop = 0;
-        let poorBefore = 0;
-        let poorAfter = 0;
-        let movedIn = 0;
-        let movedOut = 0;
-        for (let i = 0; i < p.n; i++) {
-          const wi = w[i]!;
-          pop += wi;
-          const before = e0[i]! < l0;
-          const after = e1[i]! < l1;
-          if (before) poorBefore += wi;
-          if (after) poorAfter += wi;
-          if (after !== before) {
-            if (after) movedIn += wi;
-            else movedOut += wi;
-          }
-        }
-        acc.set([pop, poorBefore, poorAfter, movedIn, movedOut], g * 5);
-      }
-      for (let g = 0; g < 4; g++) {
-        const k = g * 5;
-        const pop = acc[k]!;
+      for (const group of PERSON_GROUPS) {
+        const f = povertyFlows(p.eqBefore[basis], p.eqAfter[basis], p.pw[group], l0, l1);
         // a group with no people has no rate: null, flagged in empty_group (as personWeightedRates)
-        const before = pop > 0 ? acc[k + 1]! / pop : null;
-        const after = pop > 0 ? acc[k + 2]! / pop : null;
+        const empty = !(f.population > 0);
         rows.push({
           measure,
           basis,
-          group: ['All people', 'Children', 'Working-age adults', 'Pensioners'][g],
+          group: PERSON_GROUP_LABELS[group],
           line_before: l0,
           line_after: l1,
-          before,
-          after,
-          change: before === null || after === null ? null : after - before,
-          moved_in: acc[k + 3]!,
-          moved_out: acc[k + 4]!,
-          population: pop,
-          empty_group: !(pop > 0),
+          before: empty ? null : f.before,
+          after: empty ? null : f.after,
+          change: empty ? null : f.after - f.before,
+          moved_in: f.movedIn,
+          moved_out: f.movedOut,
+          population: f.population,
+          empty_group: empty,
         });
       }
     }
@@ -371,12 +340,6 @@ function areaTable(
   const ppl = new Float64Array(k + 1);
   const dsum = new Float64Array(k + 1);
   const ysum = new Float64Array(k + 1);
-  const kids = new Float64Array(k + 1);
-  const poor0 = new Float64Array(k + 1);
-  const poor1 = new Float64Array(k + 1);
-  const [l0, l1] = p.lines.relative.AHC;
-  const e0 = p.eqBefore.AHC;
-  const e1 = p.eqAfter.AHC;
   for (let i = 0; i < p.n; i++) {
     const g = index[i]!;
     const w = p.base.weight[i]!;
@@ -384,17 +347,18 @@ function areaTable(
     ppl[g]! += p.pw.all[i]!;
     dsum[g]! += w * change.delta[i]!;
     ysum[g]! += w * p.base.incomeBhc[i]!;
-    const c = p.pw.children[i]!;
-    kids[g]! += c;
-    if (e0[i]! < l0) poor0[g]! += c;
-    if (e1[i]! < l1) poor1[g]! += c;
   }
+  // child poverty (relative, AHC) of each area
+  const [l0, l1] = p.lines.relative.AHC;
+  const byArea = { group: index, groups: k + 1 };
+  const childBefore = shareBelow(p.eqBefore.AHC, p.pw.children, l0, byArea);
+  const childAfter = shareBelow(p.eqAfter.AHC, p.pw.children, l1, byArea);
   const rows = [];
   for (let g = 1; g <= k; g++) {
     if (hh[g] === 0) continue;
     // an area with no children has no child poverty rate: null, flagged in empty_group
-    const before = kids[g]! > 0 ? poor0[g]! / kids[g]! : null;
-    const after = kids[g]! > 0 ? poor1[g]! / kids[g]! : null;
+    const before = Number.isFinite(childBefore[g]!) ? childBefore[g]! : null;
+    const after = Number.isFinite(childAfter[g]!) ? childAfter[g]! : null;
     rows.push({
       [key]: grouping instanceof Uint8Array ? g : grouping.codes[g - 1],
       mean_change: dsum[g]! / hh[g]!,
@@ -403,7 +367,7 @@ function areaTable(
       child_poverty_before: before,
       child_poverty_after: after,
       child_poverty_change: before === null || after === null ? null : after - before,
-      empty_group: !(kids[g]! > 0),
+      empty_group: before === null || after === null,
     });
   }
   return aq.from(rows);

@@ -1,9 +1,9 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { percentileInterval, random } from '../core/index.js';
+import { percentileInterval } from '../core/index.js';
 import { PovineqError, checkValue } from '../data/index.js';
 import { validateHouseholds } from './households.js';
-import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
+import { type DesignOptions, type VarianceMethod, change, multinomialReplicates } from '../inference/index.js';
 import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
 import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
@@ -118,13 +118,7 @@ export function crossCheck(
   // the same multiplicities for every policy, so policies are compared on the same replicates
   // with a design (strata, PSUs), the Rao–Wu bootstrap of PSUs within strata, as compare()'s intervals
   const useDesign = options.design !== undefined && (options.design.strata !== undefined || options.design.psu !== undefined);
-  const rng = random(seed);
-  const multiplicities: Float64Array[] = useDesign ? replicateFactors(baseline, base.weight, options.design, replicates, seed) : [];
-  for (let r = 0; r < (useDesign ? 0 : replicates); r++) {
-    const m = new Float64Array(base.n);
-    for (let k = 0; k < base.n; k++) m[rng.integer(base.n)]!++;
-    multiplicities.push(m);
-  }
+  const multiplicities: Float64Array[] = useDesign ? replicateFactors(baseline, base.weight, options.design, replicates, seed) : multinomialReplicates(base.n, replicates, seed);
 
   const rows: Record<string, unknown>[] = [];
   for (const [name, scenario] of entries) {
@@ -251,8 +245,6 @@ export function replicateInterval(values: number[], level: number): [number, num
  * household weight, the person counts as src/income names them, and the design columns.
  */
 function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions | undefined): ColumnTable {
-  const older = new Float64Array(p.n);
-  for (let i = 0; i < p.n; i++) older[i] = p.base.children[i]! - p.base.childrenUnder14[i]!;
   const columns: Record<string, ArrayLike<unknown>> = {
     eq_BHC_before: p.eqBefore.BHC,
     eq_BHC_after: p.eqAfter.BHC,
@@ -260,7 +252,7 @@ function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions 
     eq_AHC_after: p.eqAfter.AHC,
     weight: p.base.weight,
     adults: p.base.adults,
-    children_14_plus: older,
+    children: p.base.children,
     children_under_14: p.base.childrenUnder14,
     pensioners: p.base.pensioners,
   };
@@ -272,14 +264,12 @@ function inferenceTable(p: Paired, baseline: ColumnTable, design: DesignOptions 
   return aq.table(columns as never);
 }
 
-const GROUP_KEYS = { all: 'all', children: 'children', workingAge: 'working-age', pensioners: 'pensioners' } as const;
-
 /** The paired change of one outcome from src/inference (poverty lines fixed at compare()'s values). */
 function inferenceChange(p: Paired, table: ColumnTable, spec: NonNullable<Outcome['inference']>, level: number, options: CrossCheckOptions) {
   const common = {
     before: `eq_${spec.basis}_before`,
     after: `eq_${spec.basis}_after`,
-    persons: GROUP_KEYS[spec.people],
+    persons: spec.people,
     level,
     ...(options.design ? { design: options.design } : { weight: 'weight' }),
     ...(options.method ? { method: options.method } : {}),

@@ -9,6 +9,7 @@ import {
   rowCount,
   toNumeric,
 } from '../data/index.js';
+import type { HouseholdArrays } from '../income/index.js';
 
 /**
  * The household microdata schema: one row per household, money in £ per week (2021/22 prices for
@@ -43,22 +44,6 @@ export const OPTIONAL_HOUSEHOLD_SCHEMA = {
 
 /** A required schema column. */
 export type HouseholdSchemaColumn = keyof typeof HOUSEHOLD_SCHEMA;
-
-/** Numeric schema columns (everything except household_id and council). */
-export const NUMERIC_COLUMNS = [
-  'weight',
-  'adults',
-  'children',
-  'children_under_14',
-  'pensioners',
-  'income_bhc',
-  'housing_costs',
-  'energy_spend',
-  'motor_fuel_spend',
-  'means_tested',
-  'two_child_limit_children',
-  'simd_decile',
-] as const;
 
 /** Columns that may not be negative (spends, counts). */
 const NON_NEGATIVE: readonly string[] = [
@@ -174,23 +159,6 @@ function readFlagsOrNumbers(raw: ArrayLike<unknown>): { values: Float64Array; mi
     values[i] = v ? 1 : 0;
   }
   return { values, missing: [], nonNumeric: [], nonFinite: [] };
-}
-
-/** A household table read into typed columns once, for compare() and its relatives. */
-export interface HouseholdArrays {
-  n: number;
-  id: ArrayLike<unknown>;
-  weight: Float64Array;
-  adults: Float64Array;
-  children: Float64Array;
-  childrenUnder14: Float64Array;
-  pensioners: Float64Array;
-  incomeBhc: Float64Array;
-  housingCosts: Float64Array;
-  energySpend: Float64Array;
-  council: ArrayLike<unknown>;
-  simdDecile: Float64Array;
-  netTransfer: Float64Array;
 }
 
 /** Columns compare() reads. */

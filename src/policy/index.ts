@@ -4,13 +4,11 @@ export {
   HOUSEHOLD_SCHEMA,
   OPTIONAL_HOUSEHOLD_SCHEMA,
   type HouseholdSchemaColumn,
-  type HouseholdArrays,
   type CheckContext,
   validateHouseholds,
   requireColumns,
   numericColumn,
 } from './households.js';
-export { HBAI_SCALE, type Basis, type PersonWeights, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
 export { syntheticHouseholds, type SyntheticOptions } from './synthetic.js';
 export { syntheticTargets, type SyntheticTargets } from './synthetic-targets.js';
 export { syntheticCalibration } from './synthetic-calibration.js';
@@ -25,10 +23,9 @@ export {
 } from './scenario.js';
 export * from './scenarios/index.js';
 export { PIIS_2019_22_THRESHOLDS, type PolicyLineOptions, type Lines, type Paired } from './paired.js';
-export { compare, bandOf, BANDS, GROUPS, type Band, type Impact, type CompareOptions } from './compare.js';
+export { compare, bandOf, BANDS, type Band, type Impact, type CompareOptions } from './compare.js';
 export {
   type Outcome,
-  type PersonGroup,
   type Side,
   OutcomeEvaluator,
   OUTCOMES,

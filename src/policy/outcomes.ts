@@ -1,8 +1,8 @@
-import { type Distribution, quantileOf } from '../core/index.js';
+import type { Distribution } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { giniOf } from '../measures/index.js';
 import { type Paired, fuelPoor } from './paired.js';
-import type { Basis } from './people.js';
+import { type Basis, type PersonGroupKey, linesFromMedian, personMedian, shareBelow } from '../income/index.js';
 
 /** Before or after the reform. */
 export type Side = 'before' | 'after';
@@ -51,11 +51,10 @@ export class OutcomeEvaluator {
     let v = this.#lines.get(key);
     if (v === undefined) {
       const o = this.p.options;
-      const frac = measure === 'relative' ? o.fraction : o.deepFraction;
-      const m0 = quantileOf(this.dist('before', basis), 0.5);
+      const m0 = personMedian(this.dist('before', basis));
       const ref = o.referenceMedian ? o.referenceMedian[basis] : m0;
-      const median = side === 'before' || o.relativeLine === 'baseline' ? ref : (ref * quantileOf(this.dist('after', basis), 0.5)) / m0;
-      v = frac * median;
+      const median = side === 'before' || o.relativeLine === 'baseline' ? ref : (ref * personMedian(this.dist('after', basis))) / m0;
+      v = linesFromMedian(median, o.fraction, o.deepFraction)[measure];
       this.#lines.set(key, v);
     }
     return v;
@@ -65,23 +64,10 @@ export class OutcomeEvaluator {
    * Person-weighted poverty rate of a person group, per area group: out[g] for g = 0 … groups − 1
    * where `groupOf[i]` gives household i's area group (or all households in group 0 without it).
    */
-  rates(measure: 'relative' | 'absolute' | 'deep', basis: Basis, people: PersonGroup, side: Side, groupOf?: ArrayLike<number>, groups = 1): Float64Array {
-    const line = this.line(measure, side, basis);
+  rates(measure: 'relative' | 'absolute' | 'deep', basis: Basis, people: PersonGroupKey, side: Side, groupOf?: ArrayLike<number>, groups = 1): Float64Array {
     const eq = side === 'before' ? this.p.eqBefore[basis] : this.p.eqAfter[basis];
-    const pw = this.p.pw[people];
-    const poor = new Float64Array(groups);
-    const total = new Float64Array(groups);
-    const m = this.m;
-    for (let i = 0; i < this.p.n; i++) {
-      const w = m ? pw[i]! * m[i]! : pw[i]!;
-      if (w === 0) continue;
-      const g = groupOf ? groupOf[i]! : 0;
-      if (g < 0) continue;
-      total[g]! += w;
-      if (eq[i]! < line) poor[g]! += w;
-    }
-    for (let g = 0; g < groups; g++) poor[g] = total[g]! > 0 ? poor[g]! / total[g]! : NaN;
-    return poor;
+    const options = { groups, ...(groupOf ? { group: groupOf } : {}), ...(this.m ? { multiplicity: this.m } : {}) };
+    return shareBelow(eq, this.p.pw[people], this.line(measure, side, basis), options);
   }
 
   /** Share of households (weighted) that are fuel poor. */
@@ -102,9 +88,6 @@ export class OutcomeEvaluator {
   }
 }
 
-/** Person groups. */
-export type PersonGroup = 'all' | 'children' | 'workingAge' | 'pensioners';
-
 /** An outcome a cross-check tracks. */
 export interface Outcome {
   /** Identifier, e.g. `child_relative_ahc`. */
@@ -119,12 +102,12 @@ export interface Outcome {
    * The outcome as one povineq measure of the person-weighted equivalised income distribution, so
    * that crossCheck({ intervals: 'inference' }) can take its interval from src/inference's change().
    */
-  inference?: { measure: 'headcount' | 'gini'; poverty?: 'relative' | 'absolute' | 'deep'; basis: Basis; people: PersonGroup };
+  inference?: { measure: 'headcount' | 'gini'; poverty?: 'relative' | 'absolute' | 'deep'; basis: Basis; people: PersonGroupKey };
   /** Value per council (council codes sorted), when the outcome has an area breakdown. */
   byCouncil?(e: OutcomeEvaluator, side: Side, council: { index: Int32Array; codes: string[] }): Float64Array;
 }
 
-function povertyOutcome(name: string, label: string, measure: 'relative' | 'absolute' | 'deep', basis: Basis, people: PersonGroup): Outcome {
+function povertyOutcome(name: string, label: string, measure: 'relative' | 'absolute' | 'deep', basis: Basis, people: PersonGroupKey): Outcome {
   return {
     name,
     label,

@@ -1,8 +1,18 @@
 import type { ColumnTable } from 'arquero';
-import { type Distribution, fromColumns, quantileOf } from '../core/index.js';
+import { type Distribution, fromColumns } from '../core/index.js';
 import { PovineqError, describeRows, plural } from '../data/index.js';
-import { type HouseholdArrays, validateHouseholds } from './households.js';
-import { type Basis, type PersonWeights, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
+import type { HouseholdArrays } from '../income/index.js';
+import { validateHouseholds } from './households.js';
+import {
+  type Basis,
+  type PersonWeights,
+  checkFraction,
+  equivalenceFactors,
+  equivalisedIncome,
+  linesFromMedian,
+  personMedian,
+  personWeights,
+} from '../income/index.js';
 import { type Scenario, checkSameHouseholds } from './scenario.js';
 
 /**
@@ -93,7 +103,7 @@ const COLUMN_OF: Record<string, string> = {
  * differ); then equivalises and sets the poverty lines.
  */
 export function pair(baseline: ColumnTable, reform: ColumnTable, options: PolicyLineOptions = {}, cache?: BaselineCache): Paired {
-  const base = validateHouseholds(baseline, { by: 'compare() baseline' });
+  const base = cache?.base ?? validateHouseholds(baseline, { by: 'compare() baseline' });
   if (reform.numRows() !== baseline.numRows()) {
     throw new PovineqError(
       'LENGTH_MISMATCH',
@@ -130,32 +140,41 @@ export function pair(baseline: ColumnTable, reform: ColumnTable, options: Policy
   return equivalisePair(base, after, options, cache);
 }
 
-/** Baseline quantities shared by many pairs with the same baseline (compensate() reuses them). */
+/**
+ * Baseline quantities shared by many pairs with the same baseline (crossCheck() and compensate()
+ * reuse them): the validated households, their person weights, equivalence factors, equivalised
+ * incomes, person-weighted distributions (one sort each) and medians.
+ */
 export interface BaselineCache {
+  base: HouseholdArrays;
+  pw: PersonWeights;
+  factors: Record<Basis, Float64Array>;
   eq: Record<Basis, Float64Array>;
   dist: Record<Basis, Distribution>;
   median: Record<Basis, number>;
 }
 
-/** Equivalised baseline incomes, their person-weighted distributions (one sort each) and medians. */
+/** Reads the baseline's people and incomes once: person weights, factors, equivalised incomes, distributions and medians. */
 export function baselineCache(base: HouseholdArrays): BaselineCache {
   const pw = personWeights(base);
+  const factors = {} as Record<Basis, Float64Array>;
   const eq = {} as Record<Basis, Float64Array>;
   const dist = {} as Record<Basis, Distribution>;
   const median = {} as Record<Basis, number>;
   for (const basis of ['BHC', 'AHC'] as const) {
-    eq[basis] = equivalisedIncome(base.incomeBhc, base.housingCosts, equivalenceFactors(base, basis), basis);
+    factors[basis] = equivalenceFactors(base, basis);
+    eq[basis] = equivalisedIncome(base.incomeBhc, base.housingCosts, factors[basis], basis);
     dist[basis] = fromColumns(eq[basis], pw.all, `equivalised income ${basis}`, 'person weight');
-    median[basis] = quantileOf(dist[basis], 0.5);
+    median[basis] = personMedian(dist[basis]);
   }
-  return { eq, dist, median };
+  return { base, pw, factors, eq, dist, median };
 }
 
 /** Equivalises a checked pair and sets its lines (the reform is sorted only when needed). */
 export function equivalisePair(base: HouseholdArrays, reform: HouseholdArrays, options: PolicyLineOptions = {}, cache?: BaselineCache): Paired {
-  const fraction = checkFraction(options.fraction, 'fraction', 0.6);
-  const deepFraction = checkFraction(options.deepFraction, 'deepFraction', 0.5);
-  const fuelThreshold = checkFraction(options.fuelThreshold, 'fuelThreshold', 0.1);
+  const fraction = checkFraction(options.fraction, 0.6, 'compare', 'fraction', true);
+  const deepFraction = checkFraction(options.deepFraction, 0.5, 'compare', 'deepFraction', true);
+  const fuelThreshold = checkFraction(options.fuelThreshold, 0.1, 'compare', 'fuelThreshold', true);
   const relativeLine = options.relativeLine ?? 'baseline';
   if (relativeLine !== 'baseline' && relativeLine !== 'recomputed') {
     throw new PovineqError('INVALID_OPTION', `relativeLine must be 'baseline' or 'recomputed', got ${JSON.stringify(relativeLine)}`, { option: 'relativeLine' });
@@ -163,24 +182,25 @@ export function equivalisePair(base: HouseholdArrays, reform: HouseholdArrays, o
   const absolute = options.absoluteLine ?? { BHC: PIIS_2019_22_THRESHOLDS.absoluteBHC, AHC: PIIS_2019_22_THRESHOLDS.absoluteAHC };
   checkPair(absolute, 'absoluteLine');
   if (options.referenceMedian) checkPair(options.referenceMedian, 'referenceMedian');
-  const pw = personWeights(base);
-  const c = cache ?? baselineCache(base);
+  const c = cache?.base === base ? cache : baselineCache(base);
+  const pw = c.pw;
   const eqAfter = {} as Record<Basis, Float64Array>;
   const after = {} as Record<Basis, Distribution>;
   const lines = { relative: {}, deep: {}, absolute: {}, median: {} } as Lines;
   for (const basis of ['BHC', 'AHC'] as const) {
-    const f = equivalenceFactors(base, basis);
-    eqAfter[basis] = reform === base ? c.eq[basis] : equivalisedIncome(reform.incomeBhc, reform.housingCosts, f, basis);
+    eqAfter[basis] = reform === base ? c.eq[basis] : equivalisedIncome(reform.incomeBhc, reform.housingCosts, c.factors[basis], basis);
   }
   const distAfter = (basis: Basis): Distribution =>
     (after[basis] ??= reform === base ? c.dist[basis] : fromColumns(eqAfter[basis], pw.all, `equivalised income ${basis}`, 'person weight'));
   for (const basis of ['BHC', 'AHC'] as const) {
     const m0 = c.median[basis];
     const ref = options.referenceMedian?.[basis] ?? m0;
-    const refAfter = relativeLine === 'baseline' ? ref : (ref * quantileOf(distAfter(basis), 0.5)) / m0;
+    const refAfter = relativeLine === 'baseline' ? ref : (ref * personMedian(distAfter(basis))) / m0;
+    const before = linesFromMedian(ref, fraction, deepFraction);
+    const after = linesFromMedian(refAfter, fraction, deepFraction);
     lines.median[basis] = [ref, refAfter];
-    lines.relative[basis] = [fraction * ref, fraction * refAfter];
-    lines.deep[basis] = [deepFraction * ref, deepFraction * refAfter];
+    lines.relative[basis] = [before.relative, after.relative];
+    lines.deep[basis] = [before.deep, after.deep];
     lines.absolute[basis] = [absolute[basis], absolute[basis]];
   }
   return {
@@ -196,14 +216,6 @@ export function equivalisePair(base: HouseholdArrays, reform: HouseholdArrays, o
     fuelThreshold,
     options: { ...options, relativeLine, fraction, deepFraction, fuelThreshold, absoluteLine: absolute },
   };
-}
-
-function checkFraction(v: unknown, option: string, fallback: number): number {
-  const x = v === undefined ? fallback : v;
-  if (typeof x !== 'number' || !(x > 0 && x < 1)) {
-    throw new PovineqError('INVALID_OPTION', `${option} must be a fraction between 0 and 1 (e.g. ${fallback}), got ${JSON.stringify(v)}`, { option });
-  }
-  return x;
 }
 
 function checkPair(v: unknown, option: string): void {

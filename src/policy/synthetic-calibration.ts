@@ -3,7 +3,7 @@ import type { ColumnTable } from 'arquero';
 import { fromColumns } from '../core/index.js';
 import { giniOf } from '../measures/index.js';
 import { validateHouseholds } from './households.js';
-import { type Basis, equivalenceFactors, equivalisedIncome, personWeights } from './people.js';
+import { type Basis, equivalenceFactors, equivalisedIncome, personWeights } from '../income/index.js';
 import { householdDeciles } from './synthetic.js';
 import { type ChildGroup, HOUSING_COSTS_BY_TENURE, POOR_CHILDREN_IN_RECEIPT, SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, syntheticTargets } from './synthetic-targets.js';
 import { takeUpSelection } from './take-up.js';
@@ -54,7 +54,7 @@ export function syntheticCalibration(households: ColumnTable): ColumnTable {
   const groups = [
     ['All people', pw.all, false],
     ['Children', pw.children, true],
-    ['Working-age adults', pw.workingAge, true],
+    ['Working-age adults', pw['working-age'], true],
     ['Pensioners', pw.pensioners, true],
   ] as const;
   const eq = { BHC: equivalisedIncome(h.incomeBhc, h.housingCosts, equivalenceFactors(h, 'BHC'), 'BHC'), AHC: equivalisedIncome(h.incomeBhc, h.housingCosts, equivalenceFactors(h, 'AHC'), 'AHC') };

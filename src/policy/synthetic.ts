@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { type Random, argsort, random } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
-import { equivalenceFactors } from './people.js';
+import { equivalenceFactors } from '../income/index.js';
 import { calibrateSynthetic } from './synthetic-margins.js';
 import { HOUSING_COSTS_BY_TENURE, SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, syntheticTargets } from './synthetic-targets.js';
 

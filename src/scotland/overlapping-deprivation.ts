@@ -67,6 +67,31 @@ export interface OverlapResult {
  * clusters.slice(0, 5).print()
  */
 export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
+  const { chosen, fraction, minDomains } = overlapOptions(options);
+  const { table, geometries, codes, rowOf } = zoneTable(options, chosen);
+  const councils = table.array('council') as string[];
+  const names = table.columnNames().includes('council_name') ? (table.array('council_name') as string[]) : councils;
+  const population = Array.from(table.array('population') as ArrayLike<number>, Number);
+  const { count, which, deprivedOn } = domainFlags(table, chosen, fraction);
+  const flagged = Array.from(count, (c) => c >= minDomains);
+  const members = adjacentClusters(geometries, rowOf, flagged);
+  const { clusterOf, out } = clusterTable(members, { codes, councils, names, population, chosen, deprivedOn, count });
+  const zones = aq.table({
+    data_zone: codes,
+    code: codes,
+    council: councils,
+    council_name: names,
+    population,
+    n_domains: Array.from(count),
+    domains: which,
+    flagged,
+    cluster: clusterOf,
+  });
+  return { zones, clusters: aq.table(out) };
+}
+
+/** Checks the options: known domains (in SIMD order), fraction in (0, 1], minDomains from 1 to their number. */
+function overlapOptions(options: OverlapOptions): { chosen: SimdDomain[]; fraction: number; minDomains: number } {
   const domains = options?.domains;
   if (!Array.isArray(domains) || domains.length === 0) {
     throw new PovineqError('MISSING_OPTION', `pass the SIMD domains to overlap, e.g. { domains: ['income', 'health', 'housing'] }; domains are ${SIMD_DOMAINS.join(', ')}`, { option: 'domains' });
@@ -84,6 +109,11 @@ export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
   if (!Number.isInteger(minDomains) || minDomains < 1 || minDomains > chosen.length) {
     throw new PovineqError('INVALID_OPTION', `minDomains must be a whole number from 1 to ${chosen.length} (the number of domains), got ${JSON.stringify(options.minDomains)}`, { option: 'minDomains' });
   }
+  return { chosen, fraction, minDomains };
+}
+
+/** The SIMD table (with the columns needed) and the zone polygons; every zone of the table must have one. */
+function zoneTable(options: OverlapOptions, chosen: readonly SimdDomain[]) {
   const table = options.table ?? simd();
   const needed = ['data_zone', 'council', 'population', ...chosen.map((d) => `${d}_rank`)];
   const missingCols = needed.filter((c) => !table.columnNames().includes(c));
@@ -96,11 +126,7 @@ export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
   if (!object) throw new PovineqError('INVALID_OPTION', `the topology has no object "${objectName}"; it has ${Object.keys(topology.objects).join(', ')}`, { option: 'object' });
   const geometries = object.geometries;
 
-  const n = table.numRows();
   const codes = table.array('data_zone') as string[];
-  const councils = table.array('council') as string[];
-  const names = table.columnNames().includes('council_name') ? (table.array('council_name') as string[]) : councils;
-  const population = Array.from(table.array('population') as ArrayLike<number>, Number);
   const rowOf = new Map<string, number>();
   codes.forEach((c, i) => rowOf.set(c, i));
   // every zone of the table must have a polygon
@@ -116,7 +142,12 @@ export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
       { column: 'data_zone', values: noPolygon.map(([c]) => c).slice(0, 100), count: noPolygon.length },
     );
   }
+  return { table, geometries, codes, rowOf };
+}
 
+/** For each zone: the number of chosen domains on which it is among the most deprived `fraction`, their names, and the flag per domain. */
+function domainFlags(table: ColumnTable, chosen: readonly SimdDomain[], fraction: number) {
+  const n = table.numRows();
   const threshold = fraction * DATA_ZONES;
   const ranks = chosen.map((d) => Array.from(table.array(`${d}_rank`) as ArrayLike<number>, Number));
   const count = new Int32Array(n);
@@ -132,9 +163,12 @@ export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
     count[i] = list.length;
     which[i] = list.join(', ');
   }
-  const flagged = Array.from(count, (c) => c >= minDomains);
+  return { count, which, deprivedOn };
+}
 
-  // union–find over flagged zones joined by shared arcs
+/** Union–find over flagged zones joined by shared arcs: the rows of each cluster, by its root. */
+function adjacentClusters(geometries: AreaGeometry[], rowOf: Map<string, number>, flagged: boolean[]): Map<number, number[]> {
+  const n = flagged.length;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
@@ -164,6 +198,19 @@ export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
     if (m) m.push(i);
     else members.set(r, [i]);
   }
+  return members;
+}
+
+/**
+ * One row per cluster, largest population first: its main council (most people), every council,
+ * population, zones, the domains all its zones share and those any zone has; and each zone's cluster.
+ */
+function clusterTable(
+  members: Map<number, number[]>,
+  z: { codes: string[]; councils: string[]; names: string[]; population: number[]; chosen: readonly SimdDomain[]; deprivedOn: boolean[][]; count: Int32Array },
+) {
+  const { codes, councils, names, population, chosen, deprivedOn, count } = z;
+  const n = codes.length;
   const groups = [...members.values()].map((rows) => ({ rows, population: rows.reduce((s, r) => s + population[r]!, 0) }));
   groups.sort((x, y) => y.population - x.population || y.rows.length - x.rows.length || (codes[x.rows[0]!]! < codes[y.rows[0]!]! ? -1 : 1));
   const clusterOf: (number | null)[] = new Array(n).fill(null);
@@ -197,16 +244,5 @@ export function overlappingDeprivation(options: OverlapOptions): OverlapResult {
     out.any_domains.push(chosen.filter((_, j) => rows.some((r) => deprivedOn[j]![r])).join(', '));
     out.max_domains.push(Math.max(...rows.map((r) => count[r]!)));
   });
-  const zones = aq.table({
-    data_zone: codes,
-    code: codes,
-    council: councils,
-    council_name: names,
-    population,
-    n_domains: Array.from(count),
-    domains: which,
-    flagged,
-    cluster: clusterOf,
-  });
-  return { zones, clusters: aq.table(out) };
+  return { clusterOf, out };
 }

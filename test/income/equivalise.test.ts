@@ -85,7 +85,7 @@ describe('equivalise', () => {
   it('a missing count column names the option', () => {
     const e = thrown(() => equivalise(aq.table({ adults: [1], x: [1] }), { income: 'x' }))!;
     expect(e.code).toBe('MISSING_COLUMN');
-    expect(e.message).toMatch(/"children_14_plus" \(option children14Plus\)/);
+    expect(e.message).toMatch(/"children" \(option children\)/);
   });
 });
 

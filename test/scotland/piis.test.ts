@@ -1,7 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { childPovertyTargets, datasetPath, piis, piisPersistent, readCSV, piisTable, targetsProgress, threeYearAverages } from '../../src/index.js';
-import { piisCatalog } from '../../src/scotland/index.js';
+import { childPovertyTargets, datasetPath, piis, piisPersistent, readCSV, piisCatalog, piisTable, targetsProgress, threeYearAverages } from '../../src/index.js';
 
 const thrown = (f: () => unknown) => {
   try { f(); } catch (e) { return e as Error & { code: string }; }

@@ -75,6 +75,41 @@ function badRowsError(column: string, option: string, rows: number[], what: stri
  */
 export function rankGroups(table: ColumnSource, options: GradientOptions): RankedGroups {
   options = checkOptions(options, {}, 'deprivation groups', { open: true });
+  const { groupColumn, mostDeprived, missing } = gradientOptions(options);
+  const fromCounts = options.count !== undefined;
+  const valueColumn = (options.value ?? options.count)!;
+  const { groupsRaw, value, pop, keep, dropped } = readGradientRows(table, options, groupColumn, valueColumn, missing);
+  const { keys, population, total, rows } = groupTotals(groupsRaw, value.values, pop.values, keep, fromCounts, mostDeprived);
+  const k = keys.length;
+  const empty = rowsWhere(k, (g) => !(population[g]! > 0));
+  if (empty.length > 0) {
+    throw new PovineqError(
+      'EMPTY_GROUP',
+      `${plural(empty.length, 'deprivation group')} of column "${groupColumn}" ${empty.length === 1 ? 'has' : 'have'} zero population ` +
+        `(${empty.map((g) => `${groupColumn} = ${JSON.stringify(keys[g])}`).join(', ')}); a group's rate needs people: merge it with a neighbouring group or remove its rows`,
+      { column: groupColumn, groups: empty.map((g) => keys[g]) },
+    );
+  }
+  const { share, rank, rate, mean } = riditRanks(population, total);
+  return {
+    keys,
+    rate,
+    population,
+    share,
+    rank,
+    events: total,
+    rows,
+    mean,
+    groupColumn,
+    valueColumn,
+    fromCounts,
+    proportion: options.proportion === true,
+    dropped,
+  };
+}
+
+/** Checks the options of a gradient and resolves the group column and defaults. */
+function gradientOptions(options: GradientOptions): { groupColumn: string; mostDeprived: 'lowest' | 'highest'; missing: 'error' | 'drop' } {
   const groupColumn = options.group ?? options.rank;
   if (groupColumn === undefined) {
     throw new PovineqError('MISSING_OPTION', 'pass the deprivation groups as { group: "decile" } (or { rank: "rank" } for one group per data zone)', { option: 'group' });
@@ -100,8 +135,16 @@ export function rankGroups(table: ColumnSource, options: GradientOptions): Ranke
   if (missing !== 'error' && missing !== 'drop') {
     throw new PovineqError('INVALID_OPTION', `missing must be 'error' or 'drop', got ${JSON.stringify(missing)}`, { option: 'missing' });
   }
+  return { groupColumn, mostDeprived, missing };
+}
+
+/**
+ * Reads the group, outcome and population columns and validates every row: missing values raise
+ * (or, with `missing: 'drop'`, clear the row in `keep`); populations must be ≥ 0; a proportion
+ * must lie in [0, 1] (or a count in [0, population]).
+ */
+function readGradientRows(table: ColumnSource, options: GradientOptions, groupColumn: string, valueColumn: string, missing: 'error' | 'drop') {
   const fromCounts = options.count !== undefined;
-  const valueColumn = (options.value ?? options.count)!;
   const valueOption = fromCounts ? 'count' : 'value';
   const n = rowCount(table);
   const groupsRaw = readColumn(table, groupColumn, options.group !== undefined ? 'group' : 'rank');
@@ -145,8 +188,22 @@ export function rankGroups(table: ColumnSource, options: GradientOptions): Ranke
       );
     }
   }
+  return { groupsRaw, value, pop, keep, dropped };
+}
 
-  // group keys in order: numbers numerically, otherwise by string comparison
+/**
+ * Population and outcome total of each group, groups ordered from the most deprived: numbers
+ * numerically, otherwise by string comparison, reversed when `mostDeprived` is `'highest'`.
+ */
+function groupTotals(
+  groupsRaw: ArrayLike<unknown>,
+  values: Float64Array,
+  pops: Float64Array,
+  keep: Uint8Array,
+  fromCounts: boolean,
+  mostDeprived: 'lowest' | 'highest',
+): { keys: unknown[]; population: Float64Array; total: Float64Array; rows: Int32Array } {
+  const n = keep.length;
   const byKey = new Map<unknown, number>();
   const keyList: unknown[] = [];
   const gOf = new Int32Array(n).fill(-1);
@@ -172,21 +229,18 @@ export function rankGroups(table: ColumnSource, options: GradientOptions): Ranke
   for (let i = 0; i < n; i++) {
     if (gOf[i]! < 0) continue;
     const g = position[gOf[i]!]!;
-    const p = pop.values[i]!;
+    const p = pops[i]!;
     population[g] += p;
-    total[g] += fromCounts ? value.values[i]! : p * value.values[i]!;
+    total[g] += fromCounts ? values[i]! : p * values[i]!;
     rows[g]++;
   }
   const keys = order.map((g) => keyList[g]);
-  const empty = rowsWhere(k, (g) => !(population[g]! > 0));
-  if (empty.length > 0) {
-    throw new PovineqError(
-      'EMPTY_GROUP',
-      `${plural(empty.length, 'deprivation group')} of column "${groupColumn}" ${empty.length === 1 ? 'has' : 'have'} zero population ` +
-        `(${empty.map((g) => `${groupColumn} = ${JSON.stringify(keys[g])}`).join(', ')}); a group's rate needs people: merge it with a neighbouring group or remove its rows`,
-      { column: groupColumn, groups: empty.map((g) => keys[g]) },
-    );
-  }
+  return { keys, population, total, rows };
+}
+
+/** Population shares, ridit ranks (midpoint of each group's cumulative share), rates and the population mean rate. */
+function riditRanks(population: Float64Array, total: Float64Array): { share: Float64Array; rank: Float64Array; rate: Float64Array; mean: number } {
+  const k = population.length;
   let N = 0;
   for (let g = 0; g < k; g++) N += population[g]!;
   const share = new Float64Array(k);
@@ -201,21 +255,7 @@ export function rankGroups(table: ColumnSource, options: GradientOptions): Ranke
     rate[g] = total[g]! / population[g]!;
     mean += share[g]! * rate[g]!;
   }
-  return {
-    keys,
-    rate,
-    population,
-    share,
-    rank,
-    events: total,
-    rows,
-    mean,
-    groupColumn,
-    valueColumn,
-    fromCounts,
-    proportion: options.proportion === true,
-    dropped,
-  };
+  return { share, rank, rate, mean };
 }
 
 function rowsWhere(n: number, f: (i: number) => boolean): number[] {

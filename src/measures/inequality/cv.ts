@@ -1,17 +1,10 @@
 import type { Distribution } from '../../core/index.js';
-import { defineMeasure, positiveMean } from '../../core/index.js';
+import { defineMeasure, positiveMean, weightedVariance } from '../../core/index.js';
 
 /** Weighted coefficient of variation on a Distribution (population standard deviation / mean). */
 export function cvOf(d: Distribution): number {
   const mu = positiveMean(d, 'cv');
-  const x = d.values;
-  const w = d.weights;
-  let s = 0;
-  for (let i = 0; i < x.length; i++) {
-    const e = x[i]! - mu;
-    s += w[i]! * e * e;
-  }
-  return Math.sqrt(s / d.totalWeight) / mu;
+  return Math.sqrt(weightedVariance(d, mu)) / mu;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { addAggregateFunction, op as arqueroOp } from 'arquero';
-import { fromColumns } from './core/index.js';
+import { finiteResult, fromColumns } from './core/index.js';
 import { PovineqError, plural } from './data/index.js';
 import { MEASURES } from './measures/index.js';
 
@@ -71,8 +71,12 @@ export function registerOps(): void {
               }
               const options: Record<string, unknown> = {};
               params.forEach((p, i) => (options[p] = args[i]));
-              const d = fromColumns(s.povineqValues, s.povineqWeighted ? s.povineqWeights : undefined, `op.${name} value`, s.povineqWeighted ? `op.${name} weight` : undefined);
-              return measure.info.compute(d, options as never);
+              try {
+                const d = fromColumns(s.povineqValues, s.povineqWeighted ? s.povineqWeights : undefined, `op.${name} value`, s.povineqWeighted ? `op.${name} weight` : undefined);
+                return finiteResult(measure.info.compute(d, options as never), `op.${name}`, d);
+              } catch (e) {
+                throw e instanceof PovineqError ? opError(name, e) : e;
+              }
             },
           };
         },
@@ -81,6 +85,25 @@ export function registerOps(): void {
       { override: true },
     );
   }
+}
+
+/**
+ * An op has no column names and takes no options: its errors speak of "the values passed to
+ * op.gini" and point to filtering the table, or to byGroup, which does take the option.
+ */
+function opError(name: string, e: PovineqError): PovineqError {
+  const measure = name === 'povertyRate' ? 'headcount' : name;
+  const message = e.message
+    .replace(new RegExp(`(?:(?:value|weight) )?column "op\\.${name} (value|weight)"( has)?`, 'g'), (_, role: string, has?: string) =>
+      `the ${role === 'value' ? 'values' : 'weights'} passed to op.${name}${has ? ' have' : ''}`)
+    .replace(
+      /pass \{ (\w+): '(\w+)' \} to exclude (?:them|those rows)/g,
+      (_, option: string, setting: string) =>
+        `filter those rows out of the table first (an op takes no options), or use byGroup(${measure}, table, { by, value, weight, ${option}: '${setting}' })`,
+    )
+    .replace(/^([a-zA-Z]+) of the values/, `op.${name} of the values`);
+  const { column: _column, ...details } = e.details as Record<string, unknown>;
+  return new PovineqError(e.code, message.startsWith('op.') ? message : `op.${name}: ${message}`, { ...details, op: name });
 }
 
 /** A column reference or value as Arquero passes it to an aggregate op. */

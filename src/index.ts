@@ -437,3 +437,8 @@ export { displayTables, tableBundle } from './charts/table-display.js';
 export { tableHTML, tableText, columnKind, type TableColumnKind, type TableDisplayOptions } from './charts/table-format.js';
 import { displayTables } from './charts/table-display.js';
 displayTables();
+
+// Hardening: honest intervals for proportions, precision flags on estimates, one options validator
+export { type IntervalMethod, logitInterval, kornGraubardInterval } from './inference/proportion.js';
+export { type Reliability, type EstimateReliabilityOptions } from './inference/reliability.js';
+export { type OptionRule, type OptionSpec, checkOptions } from './data/index.js';

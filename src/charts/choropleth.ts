@@ -1,8 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { checkOptions, checkValue } from '../data/index.js';
 import { PovineqError } from '../data/index.js';
 import { type AreaTopology, councilBoundaries, dataZoneBoundaries } from '../scotland/index.js';
 import { chartColumns } from './columns.js';
-import { type ChartData, type ChartOptions, type ChartRow, field, frame, listing } from './frame.js';
+import { type ChartData, type ChartOptions, type ChartRow, CHART_OPTIONS, field, frame, listing } from './frame.js';
 import { formatValue } from './format.js';
 import { drawableTopology, geometryExtent } from './geometry.js';
 import { COLOURS, type ValueFormat, formatString } from './theme.js';
@@ -48,6 +49,7 @@ export interface ChoroplethOptions extends ChartOptions {
  * councilMap(rates, { value: 'rate', label: 'Children in poverty' })
  */
 export function councilMap(table: ChartData, options: ChoroplethOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'councilMap', { open: true });
   return choropleth('councilMap', table, options, {
     topology: () => councilBoundaries(),
     feature: 'council_areas',
@@ -67,6 +69,7 @@ export function councilMap(table: ChartData, options: ChoroplethOptions = {}): T
  * dataZoneMap(simd().select('data_zone', 'rank'), { code: 'data_zone', value: 'rank', format: 'number' })
  */
 export function dataZoneMap(table: ChartData, options: ChoroplethOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'dataZoneMap', { open: true });
   return choropleth('dataZoneMap', table, options, {
     topology: () => dataZoneBoundaries(),
     feature: 'datazones',
@@ -86,7 +89,23 @@ interface Kind {
   boundarySource: string;
 }
 
+/**
+ * Vega's colour scheme names (vega-scale 8; a test checks each against Vega). Read here rather
+ * than asked of Vega, which is ESM-only and would break the CommonJS build.
+ */
+export const SCHEMES: readonly string[] = [
+  'viridis', 'magma', 'inferno', 'plasma', 'cividis', 'turbo', 'blues', 'greens', 'greys', 'oranges', 'purples', 'reds',
+  'bluegreen', 'bluepurple', 'goldgreen', 'goldorange', 'goldred', 'greenblue', 'orangered', 'purplebluegreen', 'purpleblue',
+  'purplered', 'redpurple', 'yellowgreenblue', 'yellowgreen', 'yelloworangebrown', 'yelloworangered', 'darkblue', 'darkgold',
+  'darkgreen', 'darkmulti', 'darkred', 'lightgreyred', 'lightgreyteal', 'lightmulti', 'lightorange', 'lighttealblue',
+  'blueorange', 'brownbluegreen', 'purplegreen', 'pinkyellowgreen', 'purpleorange', 'redblue', 'redgrey', 'redyellowblue',
+  'redyellowgreen', 'spectral', 'rainbow', 'sinebow', 'accent', 'category10', 'category20', 'category20b', 'category20c',
+  'dark2', 'observable10', 'paired', 'pastel1', 'pastel2', 'set1', 'set2', 'set3', 'tableau10', 'tableau20',
+];
+
 function choropleth(chart: string, table: ChartData, options: ChoroplethOptions, kind: Kind): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, chart, { open: true });
+  if (options.scheme !== undefined) checkValue(options.scheme, { kind: 'enum', values: SCHEMES }, 'scheme', `${chart} (a Vega colour scheme)`);
   const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['name', 'council']);
   const { code, value } = col;
   const topology = options.topology ?? kind.topology();

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
@@ -34,6 +36,7 @@ export interface CrossCheckChartOptions extends ChartOptions {
  * crossCheckChart(crossCheck(households, { kept: carbonLevy({ rate: 0.1 }), dividend: carbonLevy({ rate: 0.1, recycling: 'dividend' }) }, { replicates: 50, seed: 1 }))
  */
 export function crossCheckChart(table: ChartData, options: CrossCheckChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'crossCheckChart', { open: true });
   const chart = 'crossCheckChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['baseline', 'reform', 'ci_lower', 'ci_upper']);
   const { policy, outcome, effect, flag } = col;

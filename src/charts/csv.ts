@@ -19,7 +19,9 @@ export function chartData(spec: TopLevelSpec): Record<string, ChartRow[]> {
 /**
  * Rows as CSV (RFC 4180): a header of every column in first-seen order, numbers at full
  * precision, empty cells for missing values, fields quoted when they hold a comma, quote or
- * line break. Lines end with CRLF as the RFC asks.
+ * line break. Lines end with CRLF as the RFC asks. Text cells that a spreadsheet would read as a
+ * formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) are written with a leading
+ * apostrophe, so opening the file never runs them (OWASP, CSV injection).
  *
  * @example
  * toCSV([{ decile: 1, share: 0.25 }]) // "decile,share\r\n1,0.25\r\n"
@@ -33,7 +35,9 @@ export function toCSV(rows: readonly Record<string, unknown>[]): string {
     if (typeof v === 'object') {
       throw new PovineqError('INVALID_INPUT', `toCSV: a cell holds an object (${JSON.stringify(v).slice(0, 40)}…); CSV cells must be numbers, text or booleans`);
     }
-    const s = String(v);
+    // text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+    // apostrophe, as OWASP advises against CSV injection; numbers are written as numbers
+    const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const lines = [columns.map(cell).join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))];

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartColumns } from './columns.js';
 import { type ChartData, type ChartOptions, field, frame } from './frame.js';
@@ -27,6 +29,7 @@ const COLUMNS = { decile: { default: 'decile' }, value: { default: 'mean_change'
  * decileImpactChart(impacts, { value: 'pct_change' })
  */
 export function decileImpactChart(table: ChartData, options: DecileImpactChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'decileImpactChart', { open: true });
   const chart = 'decileImpactChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS);
   const { decile, value } = col;

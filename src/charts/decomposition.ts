@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers } from './frame.js';
 import { formatValue } from './format.js';
@@ -24,6 +26,7 @@ export interface DecompositionChartOptions extends ChartOptions {
  * decompositionChart(theilDecomposition(people, { by: 'region', value: 'income' }))
  */
 export function decompositionChart(table: ChartData, options: DecompositionChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'decompositionChart', { open: true });
   const chart = 'decompositionChart';
   const component = options.component ?? 'component';
   const probe = chartRows(chart, table, { [component]: 'component' }, ['share', 'value']);

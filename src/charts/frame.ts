@@ -1,7 +1,8 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { type ColumnSource, PovineqError, columnNames, isArqueroLike, isDataFrameLike, readColumn, rowCount } from '../data/index.js';
 import { textWidth } from './text-metrics.js';
-import { COLOURS, houseTheme, mergeConfig } from './theme.js';
+import { COLOURS, checkFormat, houseTheme, mergeConfig } from './theme.js';
+import { type OptionSpec, checkOptions, checkValue } from '../data/index.js';
 
 /** Options every chart builder takes. */
 export interface ChartOptions {
@@ -150,6 +151,23 @@ export function num(x: number, digits = 0): string {
   return x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+const text = { kind: 'check', check: (v: unknown, option: string, context: string) => {
+  if (typeof v !== 'string') checkValue(v, { kind: 'string' }, option, context);
+} } as const;
+
+/** The options every chart builder shares, as rules for {@link checkOptions}. */
+export const CHART_OPTIONS: OptionSpec = {
+  title: { kind: 'check', check: (v, option, context) => v === null || checkValue(v, { kind: 'string' }, option, context) },
+  subtitle: text,
+  description: text,
+  source: text,
+  note: text,
+  width: { kind: 'number', min: 0, above: true, means: 'pixels', fallback: 420 },
+  height: { kind: 'number', min: 0, above: true, means: 'pixels', fallback: 240 },
+  theme: { kind: 'object' },
+  format: { kind: 'check', check: (v, option, context) => checkFormat(v, option, context) },
+};
+
 /** What a builder hands to {@link frame}. */
 export interface FrameParts {
   /** The chart kind, recorded in `usermeta.povineq.chart`. */
@@ -175,7 +193,7 @@ export interface FrameParts {
  * `usermeta.povineq` ({ chart, source, note }) for the renderers.
  */
 export function frame(parts: FrameParts): TopLevelSpec {
-  const { options: o } = parts;
+  const o = checkOptions(parts.options, CHART_OPTIONS, parts.kind === 'measures' ? 'measureChart' : `${parts.kind} chart`, { open: true });
   const source = o.source ?? DEFAULT_SOURCE;
   const noteText = [parts.caveat, o.note].filter((s) => s && s.trim()).join(' ');
   const lines = wrapToWidth(`Source: ${trimStop(source)}.${noteText ? ` ${noteText}` : ''}`, Math.max(200, parts.width), 11);

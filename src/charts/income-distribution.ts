@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
@@ -44,6 +46,7 @@ export interface IncomeDistributionChartOptions extends ChartOptions {
  * incomeDistributionChart(people, { value: 'eqIncome', weight: 'rb050', lines: [{ value: 10859, label: 'Poverty line' }] })
  */
 export function incomeDistributionChart(table: ChartData, options: IncomeDistributionChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'incomeDistributionChart', { open: true });
   const chart = 'incomeDistributionChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS);
   const { value } = col;

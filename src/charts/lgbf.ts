@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { type ChartData, type ChartOptions, chartRows, distinct, field, frame, requireNumbers } from './frame.js';
@@ -28,6 +30,7 @@ export interface LgbfChartOptions extends ChartOptions {
  * lgbfChart(comparison, { highlight: 'Fife', label: 'Cost per primary pupil', format: 'pounds' })
  */
 export function lgbfChart(table: ChartData, options: LgbfChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'lgbfChart', { open: true });
   const chart = 'lgbfChart';
   const council = options.council ?? 'council';
   const value = options.value ?? 'value';

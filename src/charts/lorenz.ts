@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartColumns } from './columns.js';
 import { type ChartData, type ChartOptions, type ChartRow, distinct, field, frame, listing, pct } from './frame.js';
@@ -30,6 +32,7 @@ export interface LorenzChartOptions extends ChartOptions {
  * lorenzChart(curves, { title: 'Income is unequally shared' })
  */
 export function lorenzChart(table: ChartData, options: LorenzChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'lorenzChart', { open: true });
   const chart = 'lorenzChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS);
   const { p, L } = col;

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
@@ -19,6 +21,8 @@ export interface EstimateLike {
   ci: readonly [number, number];
   level?: number;
   se?: number;
+  /** `'reliable'`, `'use with caution'` or `'suppressed'` (estimate() sets it): flagged estimates are drawn hollow. */
+  reliability?: string;
 }
 
 function isEstimateRecord(x: unknown): x is Record<string, EstimateLike> {
@@ -36,6 +40,7 @@ function estimateRows(estimates: Record<string, EstimateLike>, group: string): R
     ci_lower: e.ci[0],
     ci_upper: e.ci[1],
     level: e.level ?? 0.95,
+    ...(e.reliability !== undefined ? { reliability: e.reliability } : {}),
   }));
 }
 
@@ -70,9 +75,10 @@ export interface MeasureChartOptions extends ChartOptions {
  * measureChart(byGroup(gini, people, { by: 'region', value: 'income' }), { group: 'region', value: 'gini', reference: 0.2649 })
  */
 export function measureChart(table: ChartData | Record<string, EstimateLike>, options: MeasureChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'measureChart', { open: true });
   const chart = 'measureChart';
   if (isEstimateRecord(table)) table = estimateRows(table, options.group ?? 'group');
-  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['level']);
+  const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['level', 'reliability']);
   const { group, value, lower, upper } = col;
   const hasCI = lower in rows[0]! && upper in rows[0]!;
   if ((lower in rows[0]!) !== (upper in rows[0]!)) {
@@ -120,12 +126,19 @@ export function measureChart(table: ChartData | Record<string, EstimateLike>, op
     { field: field(value), type: 'quantitative', title: label, format },
     ...(hasCI ? [{ field: field(lower), type: 'quantitative', format }, { field: field(upper), type: 'quantitative', format }] : []),
   ];
+  // estimates flagged by estimate()'s reliability column are drawn hollow, and a note says why
+  const flagged = rows.filter((r) => r.reliability != null && r.reliability !== 'reliable');
+  const flaggedNote = flagged.length
+    ? `Hollow dots: ${listing(flagged.map((r) => `${r[group]} (${r.reliability})`), 8)} — small sample or imprecise (coefficient of variation above the threshold); read them as indicative only.`
+    : undefined;
+  if ('reliability' in rows[0]!) tooltip.push({ field: 'reliability', type: 'nominal', title: 'reliability' } as never);
   layer.push({
     data: { name: 'measures' },
-    mark: { type: 'point', filled: true, opacity: 1, color: COLOURS.primary, size: 80 },
+    mark: { type: 'point', filled: true, opacity: 1, color: COLOURS.primary, size: 80, ...(flagged.length ? { stroke: COLOURS.primary, strokeWidth: 2 } : {}) },
     encoding: {
       y,
       x: { field: field(value), type: 'quantitative', title: xTitle, axis: axisFormat(options.format ?? 'decimal'), scale: { zero: false } },
+      ...(flagged.length ? { fill: { condition: { test: "datum.reliability == null || datum.reliability === 'reliable'", value: COLOURS.primary }, value: 'white' } } : {}),
       tooltip,
     },
   });
@@ -138,6 +151,7 @@ export function measureChart(table: ChartData | Record<string, EstimateLike>, op
     `Highest: ${top[group]} (${fmt(top[value] as number)}${hasCI ? `, interval ${fmt(top[lower] as number)} to ${fmt(top[upper] as number)}` : ''}); ` +
     `lowest: ${bottom[group]} (${fmt(bottom[value] as number)}). ` +
     (reference ? `The dashed line marks ${reference.label ?? 'the whole population'} at ${fmt(reference.value)}. ` : '') +
+    (flaggedNote ? `${flaggedNote} ` : '') +
     `Groups in order: ${listing(order, 40)}.`;
 
   return frame({
@@ -147,6 +161,7 @@ export function measureChart(table: ChartData | Record<string, EstimateLike>, op
     options,
     title: `${label} by ${group}`,
     description,
+    ...(flaggedNote ? { caveat: flaggedNote } : {}),
     width,
   });
 }

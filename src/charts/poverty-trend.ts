@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
@@ -55,6 +57,7 @@ export interface PovertyTrendChartOptions extends ChartOptions {
  * povertyTrendChart(piis().filter((d) => d.group === 'Children' && d.basis === 'AHC' && d.rate !== null), { targets: childPovertyTargets() })
  */
 export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'povertyTrendChart', { open: true });
   const chart = 'povertyTrendChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['period']);
   const { x, rate, series, lower, upper } = col;

@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
@@ -15,7 +17,7 @@ export interface SiiLine {
   /** The SII as reported (defaults to the slope). */
   sii?: number;
   /** The relative index of inequality, if known. */
-  rii?: number;
+  rii?: number | null;
 }
 
 /** Options of {@link simdGradientChart}. */
@@ -48,6 +50,7 @@ export interface SimdGradientChartOptions extends ChartOptions {
  * simdGradientChart(gradient, { sii: { intercept: 0.32, slope: -0.24 }, label: 'Child poverty rate' })
  */
 export function simdGradientChart(table: ChartData, options: SimdGradientChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'simdGradientChart', { open: true });
   const chart = 'simdGradientChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS, ['population']);
   const { group, value, rank } = col;
@@ -102,7 +105,7 @@ export function simdGradientChart(table: ChartData, options: SimdGradientChartOp
       mark: { type: 'line', color: COLOURS.harm, strokeWidth: 2.5, strokeDash: [6, 3], clip: true },
       encoding: { x: { field: 'rank', type: 'quantitative' }, y: { field: 'fitted', type: 'quantitative' } },
     });
-    siiText = ` The dashed line is the fitted slope: from ${fmt(intercept)} at the most deprived end to ${fmt(intercept + slope)} at the least deprived; slope index of inequality ${formatValue(sii, format === 'percent' ? 'percent1' : format)}${options.sii.rii !== undefined ? `, relative index ${formatValue(options.sii.rii, 'decimal')}` : ''}.`;
+    siiText = ` The dashed line is the fitted slope: from ${fmt(intercept)} at the most deprived end to ${fmt(intercept + slope)} at the least deprived; slope index of inequality ${formatValue(sii, format === 'percent' ? 'percent1' : format)}${options.sii.rii != null ? `, relative index ${formatValue(options.sii.rii, 'decimal')}` : ''}.`;
   }
   const sorted = [...rows].sort((a, b) => (a[rank] as number) - (b[rank] as number));
   const first = sorted[0]!;

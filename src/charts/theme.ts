@@ -1,3 +1,4 @@
+import { checkValue } from '../data/index.js';
 import type { Config } from 'vega-lite';
 
 /**
@@ -71,7 +72,21 @@ export type ValueFormat = keyof typeof FORMATS | (string & {});
 
 /** The d3-format string for a {@link ValueFormat}. */
 export function formatString(format: ValueFormat): string {
+  checkFormat(format, 'format', 'chart');
   return (FORMATS as Record<string, string>)[format] ?? format;
+}
+
+/** A d3-format specifier: [[fill]align][sign][symbol][0][width][,][.precision][~][type]. */
+const D3_FORMAT = /^(?:(.)?([<>=^]))?([+\-( ])?([$#])?(0)?(\d+)?(,)?(\.\d+)?(~)?([a-z%])?$/i;
+
+/**
+ * Checks a format option: a kind name of {@link FORMATS} or a d3-format specifier. Anything else
+ * ('percentage', 'pound') is an error suggesting the nearest kind ("did you mean 'percent'?").
+ */
+export function checkFormat(format: unknown, option: string, context: string): void {
+  if (typeof format === 'string' && (format in FORMATS || (D3_FORMAT.test(format) && /[a-z%]$/i.test(format) && !/^[a-z]{2,}$/i.test(format)))) return;
+  const kinds = Object.keys(FORMATS);
+  checkValue(format, { kind: 'enum', values: kinds }, option, `${context} (or a d3-format string such as ',.2f')`);
 }
 
 /**

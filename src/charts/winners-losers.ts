@@ -1,3 +1,5 @@
+import { CHART_OPTIONS } from './frame.js';
+import { checkOptions } from '../data/index.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
@@ -30,6 +32,7 @@ export interface WinnersLosersChartOptions extends ChartOptions {
  * winnersLosersChart(compare(baseline, reform).winnersLosers)
  */
 export function winnersLosersChart(table: ChartData, options: WinnersLosersChartOptions = {}): TopLevelSpec {
+  options = checkOptions(options, CHART_OPTIONS, 'winnersLosersChart', { open: true });
   const chart = 'winnersLosersChart';
   const { rows, col } = chartColumns(chart, table, options, COLUMNS);
   const { decile, band, share } = col;

@@ -8,6 +8,8 @@ import {
 import { PovineqError, describeRows, plural } from '../data/errors.js';
 import { cachedDistribution, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
+import { checkDataOptions } from './measure-options.js';
+import { checkFiniteTotals } from './finite-totals.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -426,7 +428,8 @@ export function isDistribution(x: unknown): x is Distribution {
  * const d = distribution(households, { value: 'income', weight: 'w' });
  * [gini(d), palma(d), headcount(d, { line: povertyLine(d) })];
  */
-export function distribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
+export function distribution(data: Input, options?: (ColumnOptions & DataOptions) | null): Distribution {
+  options = checkDataOptions(options, 'distribution');
   if (isDistribution(data)) {
     if (options.value !== undefined && options.value !== data.column) {
       throw new PovineqError(
@@ -598,6 +601,7 @@ export function fromColumns(
     }
     unsorted = { values: x, weights: wv ? w : undefined, rows: src, owned: true };
   }
+  checkFiniteTotals(unsorted.values, unsorted.weights, column, weightColumn);
   const d = new Distribution({
     unsorted,
     column,

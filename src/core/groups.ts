@@ -1,4 +1,4 @@
-import { type ColumnSource, PovineqError, readColumn } from '../data/index.js';
+import { type ColumnSource, PovineqError, checkValue, readColumn } from '../data/index.js';
 import type { Distribution } from './distribution.js';
 
 /** Rows of a source assigned to groups by the values of one or more columns. */
@@ -18,6 +18,7 @@ export interface Grouping {
  * appearance; null is a group of its own, as in Arquero's groupby).
  */
 export function groupRows(source: ColumnSource, by: string | readonly string[]): Grouping {
+  checkValue(by, { kind: 'columns' }, 'by', 'grouping');
   const names = typeof by === 'string' ? [by] : Array.from(by);
   if (names.length === 0) throw new PovineqError('MISSING_OPTION', 'by needs at least one column name', { option: 'by' });
   const columns = names.map((name) => readColumn(source, name, 'by'));

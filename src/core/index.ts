@@ -14,7 +14,9 @@ export {
 } from './distribution.js';
 export { argsort, isSorted, sortWeighted, type SortedWeighted } from './sort.js';
 export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncomeAt, checkProbability } from './quantile.js';
-export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber } from './measure.js';
+export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber, finiteResult } from './measure.js';
+export { DATA_OPTIONS, MEASURE_OPTIONS, checkMeasureOptions, checkDataOptions } from './measure-options.js';
+export { checkFiniteTotals } from './finite-totals.js';
 export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
 export { type Random, random } from './random.js';
 export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamma } from './student-t.js';

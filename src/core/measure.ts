@@ -1,5 +1,6 @@
 import { PovineqError } from '../data/index.js';
 import { type Distribution, type Input, type MeasureOptions, measureDistribution } from './distribution.js';
+import { checkMeasureOptions } from './measure-options.js';
 
 /**
  * What povineq knows about a measure beyond its function: how to compute it on a Distribution,
@@ -42,8 +43,11 @@ export type Measure<O = {}> = ({} extends O
  * cache of raw columns) a lazily sorted Distribution and handing it to `info.compute`.
  */
 export function defineMeasure<O>(info: MeasureInfo<O>): Measure<O> {
-  const fn = (data: Input, options: MeasureOptions & O = {} as MeasureOptions & O): number =>
-    info.compute(measureDistribution(data, options), options);
+  const fn = (data: Input, options?: (MeasureOptions & O) | null): number => {
+    const o = checkMeasureOptions(options, info.name) as MeasureOptions & O;
+    const d = measureDistribution(data, o);
+    return finiteResult(info.compute(d, o), info.name, d);
+  };
   Object.defineProperty(fn, 'name', { value: info.name });
   return Object.assign(fn, { info }) as Measure<O>;
 }
@@ -104,4 +108,19 @@ export function requireNumber(value: unknown, option: string, measure: string): 
     );
   }
   return value;
+}
+
+/**
+ * A measure's value, or an error if it is not a finite number: povineq never returns a silent
+ * NaN or Infinity (the values were too extreme for double arithmetic, or the measure is undefined
+ * on these data).
+ */
+export function finiteResult(value: number, measure: string, d: Distribution): number {
+  if (Number.isFinite(value)) return value;
+  throw new PovineqError(
+    'UNDEFINED_RESULT',
+    `${measure} of column "${d.column}" came out as ${value}: the ${d.n} values (from ${d.values[0]} to ${d.values[d.n - 1]}) ` +
+      'are too extreme for double-precision arithmetic or leave the measure undefined; rescale the column or check its values',
+    { column: d.column, measure, value: String(value) },
+  );
 }

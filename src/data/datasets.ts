@@ -28,7 +28,19 @@ export function packageRoot(): string {
 
 /** Absolute path of a file in the bundled datasets/ folder; errors naming the file if absent. */
 export function datasetPath(file: string): string {
-  const p = path.join(packageRoot(), 'datasets', file);
+  if (typeof file !== 'string' || file === '') {
+    throw new PovineqError('INVALID_INPUT', `datasetPath needs a file name inside datasets/, got ${JSON.stringify(file) ?? String(file)}`, { option: 'file' });
+  }
+  const dir = path.join(packageRoot(), 'datasets');
+  const p = path.resolve(dir, file);
+  const inside = path.relative(dir, p);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new PovineqError(
+      'INVALID_INPUT',
+      `datasetPath("${file}") points outside the bundled datasets/ folder; name a file inside it, e.g. datasetPath('eusilc_laeken_synthetic.csv'), or read your own file with readCSV(path)`,
+      { file },
+    );
+  }
   if (!fs.existsSync(p)) {
     throw new PovineqError('INVALID_INPUT', `bundled dataset "${file}" is not in ${path.join(packageRoot(), 'datasets')}`, { file });
   }

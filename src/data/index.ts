@@ -15,3 +15,5 @@ export {
 } from './columns.js';
 export { readCSV, type ReadCSVOptions } from './csv.js';
 export { eusilc, datasetPath, packageRoot } from './datasets.js';
+export { type OptionRule, type OptionSpec, checkOptions, checkValue, nearest, editDistance } from './options.js';
+export { requireFinite } from './finite.js';

@@ -7,6 +7,7 @@ import {
   plural,
   readColumn,
   toNumeric,
+  requireFinite,
 } from '../data/index.js';
 import { argsort } from '../core/index.js';
 import { type DecompositionRow, decompositionTable } from './decomposition-table.js';
@@ -65,7 +66,7 @@ function covarianceWithRank(a: Float64Array, key: Float64Array, w: Float64Array,
  * Returns an Arquero table: one row per source (kind `source`, `value` the contribution, `share`
  * its fraction of G, with `income_share` = S_k, `gini` = G_k, `gini_correlation` = R_k,
  * `concentration` = G_k R_k, `marginal_effect`), then `total` (value G). Contributions sum to G;
- * marginal effects sum to zero. A source with zero mean or no spread has no Gini or correlation
+ * marginal effects sum to zero (a marginal effect is null when G = 0, where no relative change is defined). A source with zero mean or no spread has no Gini or correlation
  * (null) but still its contribution.
  * Reference: Lerman & Yitzhaki (1985) Review of Economics and Statistics 67(1); Stark, Taylor &
  * Yitzhaki (1986) Economic Journal 96.
@@ -106,7 +107,13 @@ export function giniBySource(table: ColumnSource, options: GiniBySourceOptions):
       );
     }
   }
-  if (keep.length === 0) throw new PovineqError('EMPTY', `${name}: no rows to measure`, { option: 'sources' });
+  if (keep.length === 0) {
+    throw new PovineqError(
+      'EMPTY',
+      `${name}: no rows to measure in the sources ${sources.map((s) => `"${s}"`).join(', ')} (the table has none, or every row was dropped); check the table and the sources option`,
+      { option: 'sources' },
+    );
+  }
   const m = keep.length;
   const w = new Float64Array(m);
   const y = new Float64Array(m);
@@ -148,7 +155,8 @@ export function giniBySource(table: ColumnSource, options: GiniBySourceOptions):
       gini,
       gini_correlation: correlation,
       concentration: muK !== 0 ? (2 * covTotal) / muK : null,
-      marginal_effect: contribution / total - muK / mu,
+      // with no inequality at all (G = 0) a relative marginal effect is undefined: null, flagged by kind
+      marginal_effect: total !== 0 ? contribution / total - muK / mu : null,
     };
   });
   rows.push({
@@ -161,5 +169,5 @@ export function giniBySource(table: ColumnSource, options: GiniBySourceOptions):
     concentration: total,
     marginal_effect: 0,
   });
-  return decompositionTable(rows, total);
+  return requireFinite(decompositionTable(rows, total), name, 'the source values are too extreme for double precision; rescale them (e.g. to thousands)');
 }

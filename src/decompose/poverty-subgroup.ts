@@ -20,7 +20,16 @@ export type FgtDecompositionOptions = SubgroupOptions & {
 export type WattsDecompositionOptions = SubgroupOptions & { line?: number };
 
 function lineFor(s: Subgroups, options: { line?: number }, name: string): number {
-  return options.line === undefined ? povertyLineOf(s.whole) : requireLine(options, name);
+  if (options.line !== undefined) return requireLine(options, name);
+  const line = povertyLineOf(s.whole);
+  if (!(line > 0)) {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      `${name}: the default line, 60% of the weighted median of column "${s.whole.column}", is ${line}, and a poverty line must be positive; pass { line } in income units`,
+      { option: 'line', column: s.whole.column, line },
+    );
+  }
+  return line;
 }
 
 function povertyTable(s: Subgroups, line: number, index: (d: Distribution) => number): ColumnTable {

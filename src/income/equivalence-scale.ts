@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/index.js';
+import { PovineqError, nearest } from '../data/index.js';
 
 /**
  * Weights of an equivalence scale: what the first adult, each further adult (aged 14+ when the
@@ -63,9 +63,9 @@ export function resolveScale(scale: EquivalenceScale | undefined, fallback: Equi
     if (!w) {
       throw new PovineqError(
         'INVALID_OPTION',
-        `unknown equivalence scale ${JSON.stringify(s)}; use 'hbai-bhc', 'hbai-ahc', 'modified-oecd', 'old-oecd', 'square-root' ` +
-          'or custom weights { firstAdult, otherAdult, olderChild, youngChild }',
-        { option: 'scale' },
+        `unknown equivalence scale ${JSON.stringify(s)}; did you mean '${nearest(s, [...Object.keys(EQUIVALENCE_SCALES), 'square-root'])}'? ` +
+          "Use 'hbai-bhc', 'hbai-ahc', 'modified-oecd', 'old-oecd', 'square-root' or custom weights { firstAdult, otherAdult, olderChild, youngChild }",
+        { option: 'scale', suggestion: nearest(s, [...Object.keys(EQUIVALENCE_SCALES), 'square-root']) },
       );
     }
     return w;

@@ -74,7 +74,14 @@ export interface HouseholdArrays {
 export function readCount(table: ColumnSource, name: string, option: string, min: number): Float64Array {
   const raw = readColumn(table, name, option);
   const parsed = toNumeric(raw);
-  assertClean(parsed, raw, name, 'person count');
+  try {
+    assertClean(parsed, raw, name, 'person count');
+  } catch (e) {
+    // counts are never dropped: { missing: 'drop' } applies to incomes and weights only
+    if (!(e instanceof PovineqError)) throw e;
+    const fix = `fill or filter those rows first (option ${option} names this column): person counts cannot be dropped ({ missing: 'drop' } applies only to a missing income or weight)`;
+    throw new PovineqError(e.code, e.message.replace(/(, or )?pass \{ missing: 'drop' \} to exclude those rows$/, (_, or) => (or ? ', or ' : '') + fix).replace('convert the column to numbers, or ' + fix, 'convert the column to numbers, or ' + fix), { ...e.details, option });
+  }
   const bad: number[] = [];
   const v = parsed.values;
   for (let i = 0; i < v.length; i++) if (!(Number.isInteger(v[i]) && v[i]! >= min)) bad.push(i);

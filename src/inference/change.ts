@@ -1,7 +1,9 @@
 import { type Input, measureInfo } from '../core/index.js';
-import { PovineqError } from '../data/index.js';
-import { type Estimate, type EstimateOptions, resolve, run } from './estimate.js';
+import { type OptionSpec, PovineqError, checkOptions } from '../data/index.js';
+import { ESTIMATE_OPTIONS, type Estimate, type EstimateOptions, resolve, run } from './estimate.js';
 import { normalInterval } from '../core/index.js';
+
+const CHANGE_OPTIONS: OptionSpec = { ...ESTIMATE_OPTIONS, before: { kind: 'string' }, after: { kind: 'string' }, designs: { kind: 'array' } };
 import { canLinearize, measurePlan, pairedPlan } from './plan.js';
 
 /** A change θ_after − θ_before with its standard error, and the two estimates it compares. */
@@ -42,8 +44,15 @@ export type IndependentChangeOptions = Omit<EstimateOptions, 'by'> & {
  */
 export function change(measure: unknown, data: Input, options: PairedChangeOptions): Change;
 export function change(measure: unknown, data: [Input, Input], options?: IndependentChangeOptions): Change;
-export function change(measure: unknown, data: Input | [Input, Input], options: PairedChangeOptions | IndependentChangeOptions = {}): Change {
+export function change(measure: unknown, data: Input | [Input, Input], options?: PairedChangeOptions | IndependentChangeOptions | null): Change {
   const info = measureInfo(measure);
+  options = checkOptions(options, CHANGE_OPTIONS, `change(${info.name})`);
+  if (options.interval === 'logit' || options.interval === 'korn-graubard') {
+    throw new PovineqError('INVALID_OPTION', `change: interval '${options.interval}' is for a proportion, and a change is not one; did you mean 'normal'?`, {
+      option: 'interval',
+      suggestion: 'normal',
+    });
+  }
   const independent = Array.isArray(data) && data.length === 2 && data.every((x) => x !== null && typeof x === 'object');
   if (independent) {
     const { designs, ...rest } = options as IndependentChangeOptions;

@@ -118,6 +118,14 @@ export class SurveyDesign {
     this.psuPerStratum.forEach((n, h) => {
       if (n === 1) lonely.push(JSON.stringify(this.strata[h]));
     });
+    if (lonely.length > 0 && this.options.strata === undefined) {
+      throw new PovineqError(
+        'SINGLE_PSU',
+        `the design has a single PSU${this.options.psu !== undefined ? ` (column "${this.options.psu}" holds one value)` : ''} and no strata, ` +
+          'so the variance between PSUs cannot be estimated; name a PSU column with more than one cluster ({ design: { psu } }), or omit psu to treat each row as its own PSU',
+        { column: this.options.psu, strata: lonely, count: 1, option: 'design.psu' },
+      );
+    }
     if (lonely.length > 0) {
       throw new PovineqError(
         'SINGLE_PSU',

@@ -6,6 +6,7 @@ import {
   type MeasureOptions,
   checkLevel,
   distribution,
+  MEASURE_OPTIONS,
   fromColumns,
   groupLabel,
   groupRows,
@@ -14,7 +15,7 @@ import {
   normalInterval,
   percentileInterval,
 } from '../core/index.js';
-import { type ColumnSource, PovineqError, assertClean, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
+import { type ColumnSource, type OptionSpec, PovineqError, assertClean, checkOptions, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
 import { type PersonGroupKey, checkGroups, groupPersonWeights, readGroupCounts } from '../income/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { designVariance } from './linearization.js';
@@ -22,6 +23,8 @@ import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
 import { parallelReplicateValues, resolveThreads } from './parallel.js';
 import { replicateRange } from './replicate-loop.js';
 import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
+import { type IntervalMethod, isProportion, proportionInterval } from './proportion.js';
+import { type Reliability, type EstimateReliabilityOptions, kishEffectiveN, precisionOf, reliabilityThresholds } from './reliability.js';
 
 /** A point estimate with its standard error and confidence interval (fractions stay fractions). */
 export interface Estimate {
@@ -31,6 +34,14 @@ export interface Estimate {
   level: number;
   method: 'linearization' | 'bootstrap' | 'replicate';
   n: number;
+  /** How `ci` was formed: `'normal'`, `'percentile'`, or for proportions `'logit'` / `'korn-graubard'`. */
+  interval?: IntervalMethod;
+  /** Kish's effective sample size (Σw)²/Σw² of the units measured. */
+  nEffective?: number;
+  /** Coefficient of variation se/|estimate| (null for an estimate of 0). */
+  cv?: number | null;
+  /** `'reliable'`, `'use with caution'` or `'suppressed'`, by the `reliability` thresholds. */
+  reliability?: Reliability;
 }
 
 /** How the standard error is computed. `'jackknife'` builds JKn/JK1 replicates from the design and reports `'replicate'`. */
@@ -52,8 +63,14 @@ export interface EstimateOptions extends MeasureOptions {
   seed?: number;
   /** Confidence level, a fraction in (0, 1) (default 0.95). */
   level?: number;
-  /** Interval: `'normal'` (θ ± z·se, default) or `'percentile'` (bootstrap only). */
-  interval?: 'normal' | 'percentile';
+  /**
+   * Interval: `'normal'` (θ ± z·se; the default except for proportions), `'percentile'` (bootstrap
+   * only), and for proportions (headcount, arpr, fgt with α = 0) `'logit'` (their default) or
+   * `'korn-graubard'`, which stay inside [0, 1] (see {@link IntervalMethod}).
+   */
+  interval?: IntervalMethod;
+  /** Thresholds of the `reliability` flag (CV 20% caution, 30% suppressed, fewer than 100 units suppressed). */
+  reliability?: EstimateReliabilityOptions;
   /** Called as replicates finish: (done, total). For progress bars in notebooks. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -76,6 +93,26 @@ export interface EstimateOptions extends MeasureOptions {
   [option: string]: unknown;
 }
 
+/** Every option estimate() takes: the measure's, the design and variance options, and the person columns. */
+export const ESTIMATE_OPTIONS: OptionSpec = {
+  ...MEASURE_OPTIONS,
+  design: { kind: 'object' },
+  method: { kind: 'enum', values: ['linearization', 'bootstrap', 'replicate', 'jackknife'] },
+  replicates: { kind: 'number', min: 2, integer: true, means: 'bootstrap replicates', fallback: 1000 },
+  seed: { kind: 'number' },
+  level: { kind: 'number', min: 0, max: 1, above: true, below: true, means: 'a fraction, 0.95 for 95%', fallback: 0.95 },
+  interval: { kind: 'enum', values: ['normal', 'percentile', 'logit', 'korn-graubard'] },
+  reliability: { kind: 'object' },
+  onProgress: { kind: 'function' },
+  by: { kind: 'columns' },
+  persons: { kind: 'enum', values: ['all', 'children', 'working-age', 'pensioners'] },
+  adults: { kind: 'string' },
+  children: { kind: 'string' },
+  children14Plus: { kind: 'string' },
+  childrenUnder14: { kind: 'string' },
+  pensioners: { kind: 'string' },
+};
+
 /** The resolved pieces every variance method shares. */
 interface Setup {
   d: Distribution;
@@ -84,8 +121,12 @@ interface Setup {
   design: SurveyDesign;
   method: VarianceMethod;
   level: number;
-  interval: 'normal' | 'percentile';
+  /** The interval asked for (undefined: the default for the measure). */
+  interval: IntervalMethod | undefined;
   measureOptions: Record<string, unknown>;
+  /** Whether the measure is a proportion (set by estimate(); change() leaves it false). */
+  proportion?: boolean;
+  thresholds: Required<EstimateReliabilityOptions>;
 }
 
 /**
@@ -107,9 +148,18 @@ interface Setup {
  */
 export function estimate(measure: unknown, data: Input, options: EstimateOptions & { by: string | readonly string[] }): ColumnTable;
 export function estimate(measure: unknown, data: Input, options?: EstimateOptions): Estimate;
-export function estimate(measure: unknown, data: Input, options: EstimateOptions = {}): Estimate | ColumnTable {
+export function estimate(measure: unknown, data: Input, options?: EstimateOptions | null): Estimate | ColumnTable {
   const info = measureInfo(measure);
+  options = checkOptions(options, ESTIMATE_OPTIONS, `estimate(${info.name})`);
   const setup = resolve(canLinearize(info, options as Record<string, unknown>), data, options);
+  setup.proportion = isProportion(info, setup.measureOptions);
+  if ((setup.interval === 'logit' || setup.interval === 'korn-graubard') && !setup.proportion) {
+    throw new PovineqError(
+      'INVALID_OPTION',
+      `estimate: interval '${setup.interval}' is for proportions (headcount, arpr, fgt with alpha 0), and ${info.name} is not one; did you mean 'normal'?`,
+      { option: 'interval', suggestion: 'normal' },
+    );
+  }
   if (options.by !== undefined) {
     if (isArrayLikeOfValues(data) || isDistribution(data)) {
       throw new PovineqError('INVALID_OPTION', 'by needs a table holding the group column(s)', { option: 'by' });
@@ -117,7 +167,7 @@ export function estimate(measure: unknown, data: Input, options: EstimateOptions
     const grouping = groupRows(data as ColumnSource, options.by);
     const positions = domainPositions(setup.d, grouping);
     const plan = domainPlan(info, setup.d, positions, setup.measureOptions, setup.lineFrom);
-    const results = run(plan, setup, options);
+    const results = run(plan, setup, options, positions);
     const out: Record<string, unknown[]> = {};
     grouping.by.forEach((name, j) => (out[name] = grouping.keys[j]!));
     out.estimate = results.map((r) => r.estimate);
@@ -127,6 +177,10 @@ export function estimate(measure: unknown, data: Input, options: EstimateOptions
     out.level = results.map((r) => r.level);
     out.method = results.map((r) => r.method);
     out.n = results.map((r) => r.n);
+    out.interval = results.map((r) => r.interval);
+    out.n_effective = results.map((r) => r.nEffective);
+    out.cv = results.map((r) => r.cv);
+    out.reliability = results.map((r) => r.reliability);
     return aq.table(out);
   }
   return run(measurePlan(info, setup.d, setup.measureOptions, setup.lineFrom), setup, options)[0]!;
@@ -155,18 +209,14 @@ function domainPositions(d: Distribution, grouping: ReturnType<typeof groupRows>
 
 /** Validates the options and builds the Distribution and design. */
 export function resolve(linearizable: boolean, data: Input, options: EstimateOptions, value?: string): Setup {
-  if (options == null || typeof options !== 'object') {
-    throw new PovineqError('INVALID_OPTION', 'estimate options must be an object', { option: 'options' });
-  }
+  options = checkOptions(options, ESTIMATE_OPTIONS, 'estimate');
   const { design: designOption, method: methodOption, level: levelOption, interval: intervalOption } = options;
   const rest: Record<string, unknown> = { ...options };
-  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons', 'threads']) delete rest[key];
+  for (const key of ['design', 'method', 'replicates', 'seed', 'level', 'interval', 'onProgress', 'by', 'persons', 'threads', 'reliability']) delete rest[key];
   resolveThreads(options.threads);
   const level = checkLevel(levelOption ?? 0.95);
-  const interval = intervalOption ?? 'normal';
-  if (interval !== 'normal' && interval !== 'percentile') {
-    throw new PovineqError('INVALID_OPTION', `interval must be 'normal' or 'percentile', got ${JSON.stringify(interval)}`, { option: 'interval' });
-  }
+  const interval = intervalOption;
+  const thresholds = reliabilityThresholds(options.reliability);
   checkReplicates(options.replicates);
   if (options.seed !== undefined && (typeof options.seed !== 'number' || !Number.isFinite(options.seed))) {
     throw new PovineqError('INVALID_OPTION', `seed must be a finite number, got ${JSON.stringify(options.seed)}`, { option: 'seed' });
@@ -224,7 +274,8 @@ export function resolve(linearizable: boolean, data: Input, options: EstimateOpt
   if (interval === 'percentile' && method !== 'bootstrap') {
     throw new PovineqError('INVALID_OPTION', "interval 'percentile' needs method 'bootstrap'", { option: 'interval' });
   }
-  return { d, lineFrom, design, method, level, interval, measureOptions: rest };
+  for (const key of ['reliability']) delete rest[key];
+  return { d, lineFrom, design, method, level, interval, measureOptions: rest, thresholds };
 }
 
 /**
@@ -298,8 +349,60 @@ export function independentDesign(rows: number): SurveyDesign {
   });
 }
 
-/** Computes the standard errors and intervals of a plan's statistics by the chosen method. */
-export function run(plan: Plan, setup: Setup, options: EstimateOptions): Estimate[] {
+/**
+ * Computes the standard errors and intervals of a plan's statistics by the chosen method, and
+ * their precision flags. `domains` gives the sorted positions of each statistic's units in
+ * `setup.d` (estimates by domain); without it each statistic covers all of `setup.d`.
+ */
+export function run(plan: Plan, setup: Setup, options: EstimateOptions, domains?: Int32Array[]): Estimate[] {
+  return finish(runVariance(plan, setup, options), setup, domains);
+}
+
+/** Adds the interval of proportions (logit / Korn–Graubard), Kish's n, the CV and the reliability flag. */
+function finish(estimates: Estimate[], setup: Setup, domains: Int32Array[] | undefined): Estimate[] {
+  const { d, design, level, thresholds } = setup;
+  const proportionMethod = setup.interval === undefined ? 'logit' : setup.interval === 'logit' || setup.interval === 'korn-graubard' ? setup.interval : undefined;
+  return estimates.map((e, k) => {
+    const at = domains?.[k];
+    if (!Number.isFinite(e.estimate) || !Number.isFinite(e.se)) {
+      throw new PovineqError(
+        'UNDEFINED_RESULT',
+        `estimate: ${domains ? `domain ${k + 1}: ` : ''}the estimate came out as ${e.estimate} with standard error ${e.se} in column "${d.column}"; ` +
+          'the values are too extreme for double precision, or the measure or its variance is undefined on these data (too few distinct units?)',
+        { column: d.column, value: String(e.estimate), se: String(e.se) },
+      );
+    }
+    let weights: ArrayLike<number> = d.weights;
+    if (at) {
+      const w = new Float64Array(at.length);
+      for (let i = 0; i < at.length; i++) w[i] = d.weights[at[i]!]!;
+      weights = w;
+    }
+    const out: Estimate = { ...e, interval: e.interval ?? 'normal' };
+    if (setup.proportion && proportionMethod && e.method !== undefined && (domains === undefined || at)) {
+      const df = e.method === 'linearization' && !design.simple ? degreesOfFreedom(design, d, at) : Infinity;
+      const { ci, method } = proportionInterval(proportionMethod, e.estimate, e.se, e.n, level, df);
+      out.ci = ci;
+      out.interval = method;
+    }
+    return { ...out, ...precisionOf(out.estimate, out.se, out.n, kishEffectiveN(weights), thresholds) };
+  });
+}
+
+/** Design degrees of freedom of the units at sorted positions `at` of d (all when absent): PSUs − strata. */
+function degreesOfFreedom(design: SurveyDesign, d: Distribution, at: Int32Array | undefined): number {
+  const psus = new Set<number>();
+  const strata = new Set<number>();
+  const m = at ? at.length : d.n;
+  for (let i = 0; i < m; i++) {
+    const row = d.rows[at ? at[i]! : i]!;
+    psus.add(design.psu[row]!);
+    strata.add(design.stratum[row]!);
+  }
+  return Math.max(1, psus.size - strata.size);
+}
+
+function runVariance(plan: Plan, setup: Setup, options: EstimateOptions): Estimate[] {
   const { design, method, level, interval } = setup;
   const K = plan.values.length;
   if (method === 'linearization') {
@@ -332,7 +435,7 @@ export function run(plan: Plan, setup: Setup, options: EstimateOptions): Estimat
     for (let r = 0; r < t.length; r++) s += set.rscales[r]! * (t[r]! - centre) ** 2;
     const se = Math.sqrt(set.scale * s);
     const ci = interval === 'percentile' ? percentileInterval(t, level) : normalInterval(v, se, level);
-    out.push({ estimate: v, se, ci, level, method: reported, n: plan.n[k]! });
+    out.push({ estimate: v, se, ci, level, method: reported, n: plan.n[k]!, ...(interval === 'percentile' ? { interval: 'percentile' as const } : {}) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { random } from '../core/index.js';
-import { PovineqError } from '../data/index.js';
+import { PovineqError, plural } from '../data/index.js';
 import type { ReplicateSet, SurveyDesign } from './design.js';
 
 /** Rows of each stratum and PSUs of each stratum, for replicate generators. */
@@ -28,7 +28,12 @@ export function jackknifeReplicates(design: SurveyDesign): ReplicateSet {
     if (design.psuPerStratum[h]! > 1) reps.push(j);
   });
   if (reps.length < 2) {
-    throw new PovineqError('INVALID_DESIGN', `the jackknife needs at least two PSUs; the design has ${design.psuCount}`, { option: 'design.psu' });
+    throw new PovineqError(
+      'INVALID_DESIGN',
+      `the jackknife needs at least two PSUs in strata that hold two or more; the design has ${plural(design.psuCount, 'PSU')}, ` +
+        `${reps.length === 0 ? 'none' : 'only one'} of them in such a stratum; use method 'bootstrap', or name a PSU column with more clusters`,
+      { option: 'design.psu', psus: design.psuCount, usable: reps.length },
+    );
   }
   const R = reps.length;
   const rscales = new Float64Array(R);

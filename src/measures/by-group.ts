@@ -4,7 +4,11 @@ import { type ColumnSource } from '../data/index.js';
 import { PovineqError } from '../data/index.js';
 import { type MeasureOptions, distribution } from '../core/index.js';
 import { groupLabel, groupRows, partition } from '../core/index.js';
-import { measureInfo } from '../core/index.js';
+import { measureInfo, MEASURE_OPTIONS, finiteResult } from '../core/index.js';
+import { checkOptions } from '../data/index.js';
+
+/** byGroup's options: a measure's, plus the grouping. */
+const BY_GROUP_OPTIONS = { ...MEASURE_OPTIONS, by: { kind: 'columns' }, as: { kind: 'string' }, groupLine: { kind: 'boolean' } } as const;
 
 /** Options of {@link byGroup}: the measure's own options plus the grouping. */
 export type ByGroupOptions = MeasureOptions & {
@@ -35,7 +39,8 @@ export type ByGroupOptions = MeasureOptions & {
  */
 export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupOptions): ColumnTable {
   const info = measureInfo(measure);
-  if (options?.by === undefined) {
+  options = checkOptions(options, BY_GROUP_OPTIONS, `byGroup(${info.name})`);
+  if (options.by === undefined || options.by === null) {
     throw new PovineqError('MISSING_OPTION', 'byGroup needs { by: "column" } naming the grouping column(s)', { option: 'by' });
   }
   const { by, as, groupLine, ...rest } = options;
@@ -54,7 +59,7 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
   groups.forEach((gd, g) => {
     const line = usesLine ? (populationLine ?? info.defaultLine!(gd, rest as never)) : undefined;
     try {
-      values.push(info.compute(gd, (usesLine ? { ...rest, line } : rest) as never));
+      values.push(finiteResult(info.compute(gd, (usesLine ? { ...rest, line } : rest) as never), info.name, gd));
     } catch (e) {
       if (e instanceof PovineqError) {
         throw new PovineqError(e.code, `in group ${groupLabel(grouping, g)}: ${e.message}`, { ...e.details, group: grouping.keys.map((k) => k[g]) });

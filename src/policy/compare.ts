@@ -26,14 +26,15 @@ export interface Impact {
   /**
    * `measure` (`relative`, `absolute`, `deep`), `basis` (`BHC`/`AHC`), `group` (PIIS names),
    * `line_before`, `line_after` (equivalised £/week), `before`, `after`, `change` (fractions; change
-   * in percentage points as a fraction), `moved_in`, `moved_out`, `population` (weighted people).
+   * in percentage points as a fraction), `moved_in`, `moved_out`, `population` (weighted people), `empty_group` (true when the
+   * group has no people: its rates are null).
    */
   poverty: ColumnTable;
-  /** `group` (`All households`, `Households with children`, `Pensioner households`), `before`, `after`, `change`, `moved_in`, `moved_out`, `households`. */
+  /** `group` (`All households`, `Households with children`, `Pensioner households`), `before`, `after`, `change`, `moved_in`, `moved_out`, `households`, `empty_group` (true when the table has no such households: rates null). */
   fuelPoverty: ColumnTable;
-  /** `measure` (`gini`, `palma`, `s80s20`), `basis`, `before`, `after`, `change`, `note` (why a value is NaN: e.g. the bottom 40% hold a non-positive share of AHC income; else null). */
+  /** `measure` (`gini`, `palma`, `s80s20`), `basis`, `before`, `after`, `change`, `note` (why a value is null: e.g. the bottom 40% hold a non-positive share of AHC income; else null). */
   inequality: ColumnTable;
-  /** `decile` (1 = poorest, baseline equivalised BHC income, person-weighted), `mean_change` (£/week per household), `pct_change`, `mean_income_before`, `households`, `people`. */
+  /** `decile` (1 = poorest, baseline equivalised BHC income, person-weighted), `mean_change` (£/week per household), `pct_change`, `mean_income_before`, `households`, `people`, `empty_group` (true for a decile with no households: its means are null). */
   deciles: ColumnTable;
   /** `decile` (`All`, then 1–10), `band`, `share` (of people). */
   winnersLosers: ColumnTable;
@@ -41,7 +42,7 @@ export interface Impact {
   winnersLosersByCouncil: ColumnTable;
   /** `simd_quintile` (1 = most deprived), `band`, `share`. */
   winnersLosersBySimd: ColumnTable;
-  /** `council`, `mean_change`, `pct_change`, `people`, `child_poverty_before`, `child_poverty_after`, `child_poverty_change` (relative AHC). */
+  /** `council`, `mean_change`, `pct_change`, `people`, `child_poverty_before`, `child_poverty_after`, `child_poverty_change` (relative AHC; null where the area has no children, flagged by `empty_group`). */
   councils: ColumnTable;
   /** `simd_quintile`, the same columns as `councils`. */
   simdQuintiles: ColumnTable;
@@ -107,18 +108,21 @@ function povertyTable(p: Paired): ColumnTable {
       const [l0, l1] = p.lines[measure][basis];
       for (const group of PERSON_GROUPS) {
         const f = povertyFlows(p.eqBefore[basis], p.eqAfter[basis], p.pw[group], l0, l1);
+        // a group with no people has no rate: null, flagged in empty_group (as personWeightedRates)
+        const empty = !(f.population > 0);
         rows.push({
           measure,
           basis,
           group: PERSON_GROUP_LABELS[group],
           line_before: l0,
           line_after: l1,
-          before: f.before,
-          after: f.after,
-          change: f.after - f.before,
+          before: empty ? null : f.before,
+          after: empty ? null : f.after,
+          change: empty ? null : f.after - f.before,
           moved_in: f.movedIn,
           moved_out: f.movedOut,
           population: f.population,
+          empty_group: empty,
         });
       }
     }
@@ -148,9 +152,11 @@ function fuelPovertyTable(p: Paired): ColumnTable {
   return aq.from(
     names.map((group, g) => {
       const k = g * 5;
-      const before = acc[k + 1]! / acc[k]!;
-      const after = acc[k + 2]! / acc[k]!;
-      return { group, before, after, change: after - before, moved_in: acc[k + 3]!, moved_out: acc[k + 4]!, households: acc[k]! };
+      // no households with children (or pensioners) in the table: null rates, flagged in empty_group
+      const empty = !(acc[k]! > 0);
+      const before = empty ? null : acc[k + 1]! / acc[k]!;
+      const after = empty ? null : acc[k + 2]! / acc[k]!;
+      return { group, before, after, change: empty ? null : after! - before!, moved_in: acc[k + 3]!, moved_out: acc[k + 4]!, households: acc[k]!, empty_group: empty };
     }),
   );
 }
@@ -160,7 +166,7 @@ function inequalityTable(p: Paired): ColumnTable {
   const measures = { gini: giniOf, palma: palmaOf, s80s20: s80s20Of };
   for (const [name, fn] of Object.entries(measures)) {
     for (const basis of ['BHC', 'AHC'] as const) {
-      // AHC incomes can be negative: a measure undefined on a side is NaN with the reason in `note`
+      // AHC incomes can be negative: a measure undefined on a side is null with the reason in `note`
       const notes: string[] = [];
       const safe = (side: 'before' | 'after') => {
         try {
@@ -168,14 +174,14 @@ function inequalityTable(p: Paired): ColumnTable {
         } catch (e) {
           if (e instanceof PovineqError && (e.code === 'UNDEFINED_RESULT' || e.code === 'NON_POSITIVE_MEAN')) {
             notes.push(`${side}: ${e.message}`);
-            return NaN;
+            return null;
           }
           throw e;
         }
       };
       const before = safe('before');
       const after = safe('after');
-      rows.push({ measure: name, basis, before, after, change: after - before, note: notes.join('; ') || null });
+      rows.push({ measure: name, basis, before, after, change: before === null || after === null ? null : after - before, note: notes.join('; ') || null });
     }
   }
   return aq.from(rows);
@@ -248,11 +254,12 @@ function decileTable(p: Paired, decile: Uint8Array, change: Changes): ColumnTabl
   for (let k = 1; k <= 10; k++) {
     rows.push({
       decile: k,
-      mean_change: hh[k]! > 0 ? dsum[k]! / hh[k]! : NaN,
-      pct_change: ysum[k]! !== 0 ? dsum[k]! / ysum[k]! : NaN,
-      mean_income_before: hh[k]! > 0 ? ysum[k]! / hh[k]! : NaN,
+      mean_change: hh[k]! > 0 ? dsum[k]! / hh[k]! : null,
+      pct_change: ysum[k]! !== 0 ? dsum[k]! / ysum[k]! : null,
+      mean_income_before: hh[k]! > 0 ? ysum[k]! / hh[k]! : null,
       households: hh[k]!,
       people: ppl[k]!,
+      empty_group: !(hh[k]! > 0),
     });
   }
   return aq.from(rows);
@@ -349,16 +356,18 @@ function areaTable(
   const rows = [];
   for (let g = 1; g <= k; g++) {
     if (hh[g] === 0) continue;
-    const before = childBefore[g]!;
-    const after = childAfter[g]!;
+    // an area with no children has no child poverty rate: null, flagged in empty_group
+    const before = Number.isFinite(childBefore[g]!) ? childBefore[g]! : null;
+    const after = Number.isFinite(childAfter[g]!) ? childAfter[g]! : null;
     rows.push({
       [key]: grouping instanceof Uint8Array ? g : grouping.codes[g - 1],
       mean_change: dsum[g]! / hh[g]!,
-      pct_change: ysum[g]! !== 0 ? dsum[g]! / ysum[g]! : NaN,
+      pct_change: ysum[g]! !== 0 ? dsum[g]! / ysum[g]! : null,
       people: ppl[g]!,
       child_poverty_before: before,
       child_poverty_after: after,
-      child_poverty_change: after - before,
+      child_poverty_change: before === null || after === null ? null : after - before,
+      empty_group: before === null || after === null,
     });
   }
   return aq.from(rows);

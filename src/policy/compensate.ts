@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { PovineqError } from '../data/index.js';
+import { PovineqError, checkValue } from '../data/index.js';
 import { type Impact, impactTables } from './compare.js';
 import { validateHouseholds } from './households.js';
 import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, OUTCOMES, resolveOutcome } from './outcomes.js';
@@ -19,6 +19,8 @@ export interface CompensateOptions extends PolicyLineOptions {
   range?: [number, number];
   /** Stop when the interval is this narrow (default 0.01, a penny a week for £ instruments). */
   tolerance?: number;
+  /** Most bisection steps before giving up with NOT_CONVERGED (default 200; each step evaluates the outcome once). */
+  maxIterations?: number;
 }
 
 /** What {@link compensate} returns. */
@@ -68,7 +70,9 @@ export function compensate(baseline: ColumnTable, reform: ColumnTable | Scenario
     throw new PovineqError('INVALID_OPTION', `range must be [low, high] with low < high, got ${JSON.stringify(options.range)}`, { option: 'range' });
   }
   const tolerance = options.tolerance ?? 0.01;
-  if (!(tolerance > 0)) throw new PovineqError('INVALID_OPTION', `tolerance must be > 0, got ${tolerance}`, { option: 'tolerance' });
+  checkValue(tolerance, { kind: 'number', min: 0, above: true, means: 'the width at which the search stops', fallback: 0.01 }, 'tolerance', 'compensate');
+  const maxIterations = options.maxIterations ?? 200;
+  checkValue(maxIterations, { kind: 'number', min: 1, integer: true, means: 'bisection steps', fallback: 200 }, 'maxIterations', 'compensate');
 
   const base = validateHouseholds(baseline, { by: 'compensate() baseline' });
   const cache = baselineCache(base);
@@ -78,6 +82,14 @@ export function compensate(baseline: ColumnTable, reform: ColumnTable | Scenario
   const full = new OutcomeEvaluator(first);
   const baselineValue = outcome.value(full, 'before');
   const reformValue = outcome.value(full, 'after');
+  if (!Number.isFinite(baselineValue) || !Number.isFinite(reformValue)) {
+    throw new PovineqError(
+      'EMPTY_GROUP',
+      `compensate: ${outcome.name} is undefined on this table (no one in its group, e.g. no children or pensioners); choose an outcome whose group the table holds`,
+      { option: 'outcome', outcome: outcome.name },
+    );
+  }
+  if (options.target !== undefined) checkValue(options.target, { kind: 'number' }, 'target', 'compensate');
   const target = options.target ?? baselineValue;
   const restored = (v: number) => (outcome.harm === 'increase' ? v <= target : v >= target);
 
@@ -101,8 +113,19 @@ export function compensate(baseline: ColumnTable, reform: ColumnTable | Scenario
         { option: 'range', outcome: outcome.name },
       );
     }
+    let steps = 0;
     while (b - a > tolerance) {
       const mid = (a + b) / 2;
+      // the bracket can shrink no further in double precision: b is the answer to machine precision
+      if (mid <= a || mid >= b) break;
+      if (++steps > maxIterations) {
+        throw new PovineqError(
+          'NOT_CONVERGED',
+          `compensate: ${maxIterations} bisection steps left the setting between ${a} and ${b}, wider than tolerance ${tolerance}; ` +
+            `pass a larger { tolerance } or { maxIterations }`,
+          { option: 'tolerance', outcome: outcome.name, low: a, high: b },
+        );
+      }
       if (restored(valueAt(mid))) b = mid;
       else a = mid;
     }
@@ -125,7 +148,10 @@ export function compensate(baseline: ColumnTable, reform: ColumnTable | Scenario
   const sideNames = [...new Set([...DEFAULT_OUTCOMES, 'child_relative_bhc', 'relative_ahc', 'pensioner_relative_ahc'])];
   const side = sideNames.map((n) => {
     const o = OUTCOMES[n]!;
-    return { outcome: o.name, label: o.label, baseline: o.value(full, 'before'), reform: o.value(full, 'after'), package: o.value(pe, 'after') };
+    // an outcome undefined on this table (its group is empty) is null, flagged in empty_group
+    const v = (x: number) => (Number.isFinite(x) ? x : null);
+    const values = { baseline: v(o.value(full, 'before')), reform: v(o.value(full, 'after')), package: v(o.value(pe, 'after')) };
+    return { outcome: o.name, label: o.label, ...values, empty_group: Object.values(values).some((x) => x === null) };
   });
   return {
     setting,

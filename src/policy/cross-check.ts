@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { percentileInterval } from '../core/index.js';
-import { PovineqError } from '../data/index.js';
+import { PovineqError, checkValue } from '../data/index.js';
 import { validateHouseholds } from './households.js';
 import { type DesignOptions, type VarianceMethod, change, multinomialReplicates } from '../inference/index.js';
 import { gini, headcount } from '../measures/index.js';
@@ -185,19 +185,32 @@ function cell(
   interval?: [number, number],
   method = 'bootstrap',
 ): Record<string, unknown> {
+  if (!Number.isFinite(baseline) || !Number.isFinite(reform)) {
+    // the outcome is undefined here (e.g. a council with no children in the table): null, flagged
+    const row: Record<string, unknown> = { policy, outcome: o.name };
+    if (council !== undefined) row.council = council;
+    return { ...row, label: o.label, baseline: null, reform: null, effect: null, ci_lower: null, ci_upper: null, flag: 'no detectable effect', method: 'none', empty_group: true };
+  }
   const effect = reform - baseline;
   const [lo, hi] = interval ?? replicateInterval(effects, level);
   const c: CrossCheckCell = { policy, outcome: o.name, harm: o.harm, baseline, reform, effect, ci_lower: lo, ci_upper: hi };
   const flag = options.flag ? options.flag(c) : defaultFlag(c, minimumEffect(options.minimumEffect, o.name));
   const row: Record<string, unknown> = { policy, outcome: o.name };
   if (council !== undefined) row.council = council;
-  return { ...row, label: o.label, baseline, reform, effect, ci_lower: lo, ci_upper: hi, flag, method: interval || effects.length > 0 ? method : 'none' };
+  return { ...row, label: o.label, baseline, reform, effect, ci_lower: lo, ci_upper: hi, flag, method: interval || effects.length > 0 ? method : 'none', empty_group: false };
 }
 
 function minimumEffect(m: CrossCheckOptions['minimumEffect'], outcome: string): number {
   if (m === undefined) return 0;
-  if (typeof m === 'number') return m;
-  return m[outcome] ?? 0;
+  const rule = { kind: 'number', min: 0, means: 'the smallest effect that counts, as a fraction' } as const;
+  if (typeof m === 'number') {
+    checkValue(m, rule, 'minimumEffect', 'crossCheck');
+    return m;
+  }
+  if (m === null || typeof m !== 'object') checkValue(m, rule, 'minimumEffect', 'crossCheck');
+  const v = m[outcome] ?? 0;
+  checkValue(v, rule, `minimumEffect.${outcome}`, 'crossCheck');
+  return v;
 }
 
 /**

@@ -101,6 +101,9 @@ export function deprivationGroups(table: ColumnTable, options: DeprivationGroupO
   return table.assign({ [options.as ?? 'group']: out });
 }
 
+/** SIMD count columns whose denominator is the working-age population, not the whole population. */
+const WORKING_AGE_COUNTS: readonly string[] = ['employment_count'];
+
 /** Options of {@link simdGradient}. */
 export type SimdGradientOptions = Partial<GradientOptions> & {
   /** SIMD data zones to summarise (default: `simd()`, the 2020v2 edition). Must hold 2011 data-zone codes in `data_zone`. */
@@ -111,7 +114,8 @@ export type SimdGradientOptions = Partial<GradientOptions> & {
  * Rates of a SIMD indicator by SIMD decile (default) or quintile: population-weighted group
  * rates, populations, shares and ridit ranks, most deprived (decile 1) first — the table the SII
  * is fitted on and the SIMD-gradient chart draws. Defaults: `table: simd()`, `group: 'decile'`,
- * `population: 'population'`. Checks that the table's `data_zone` codes are 2011 data zones.
+ * `population: 'population'`, or `'working_age_population'` for `count: 'employment_count'` (SIMD's
+ * employment domain counts working-age people). Checks that the table's `data_zone` codes are 2011 data zones.
  *
  * Columns as {@link deprivationGradient}: the group column, `group`, `rate`, `population`,
  * `share`, `rank`, `n`.
@@ -124,5 +128,7 @@ export function simdGradient(options: SimdGradientOptions): ColumnTable {
   const table = options.table ?? simd();
   if (table.columnNames().includes('data_zone')) checkDataZones(table.array('data_zone'), { column: 'data_zone' });
   const { table: _t, ...rest } = options;
-  return deprivationGradient(table, { group: rest.rank === undefined ? 'decile' : undefined, population: 'population', ...rest } as GradientOptions);
+  // SIMD counts each domain over its own population: employment deprivation is of working-age people
+  const population = rest.count !== undefined && WORKING_AGE_COUNTS.includes(rest.count) ? 'working_age_population' : 'population';
+  return deprivationGradient(table, { group: rest.rank === undefined ? 'decile' : undefined, population, ...rest } as GradientOptions);
 }

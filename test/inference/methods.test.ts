@@ -53,7 +53,7 @@ describe('domains', () => {
   it('estimates by group equal byGroup, with the national line for poverty measures', () => {
     const t = estimate(arpr, silc, { value: 'eqIncome', design, by: 'db040' });
     const g = byGroup(arpr, silc, { value: 'eqIncome', weight: 'rb050', by: 'db040' });
-    expect(t.columnNames()).toEqual(['db040', 'estimate', 'se', 'ci_lower', 'ci_upper', 'level', 'method', 'n']);
+    expect(t.columnNames()).toEqual(['db040', 'estimate', 'se', 'ci_lower', 'ci_upper', 'level', 'method', 'n', 'interval', 'n_effective', 'cv', 'reliability']);
     expect(t.array('estimate')).toEqual(g.array('arpr'));
     expect(t.array('n')).toEqual(g.array('n'));
   });

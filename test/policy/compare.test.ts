@@ -75,7 +75,8 @@ describe('compare() on four hand-built households', () => {
     expect(d[6].pct_change).toBeCloseTo(10 / 400, 12);
     expect(d[0]).toMatchObject({ decile: 1, mean_change: 0 });
     expect(d[9]).toMatchObject({ decile: 10, mean_change: 0 });
-    expect(Number.isNaN(d[1].mean_change)).toBe(true); // decile 2 is empty in a four-household file
+    expect(d[1].mean_change).toBe(null); // decile 2 is empty in a four-household file: null, flagged
+    expect(d[1].empty_group).toBe(true);
   });
 
   it('winners and losers: h2 +4% and h4 +2.5% gain 0.1–5%; h1 and h3 unchanged', () => {

@@ -7,7 +7,7 @@ const options = { referenceMedian: { BHC: 500, AHC: 500 }, absoluteLine: { BHC: 
 describe('crossCheck', () => {
   it('returns the matrix shape of docs/result-tables.md; identity has zero effect and no detectable effect', () => {
     const m = crossCheck(fourHouseholds(), { nothing: identity() }, { ...options, replicates: 20, seed: 3 });
-    expect(m.columnNames()).toEqual(['policy', 'outcome', 'label', 'baseline', 'reform', 'effect', 'ci_lower', 'ci_upper', 'flag', 'method']);
+    expect(m.columnNames()).toEqual(['policy', 'outcome', 'label', 'baseline', 'reform', 'effect', 'ci_lower', 'ci_upper', 'flag', 'method', 'empty_group']);
     for (const r of m.objects() as any[]) {
       expect(r.effect).toBe(0);
       expect(r.ci_lower).toBe(0);
@@ -74,7 +74,7 @@ describe('compensate', () => {
     // cost: levy raises Σw×0.1×spend = 33/week; top-up pays 13 × (1×2 + 3×1) = 65/week → package +32/week
     expect(c.cost.reform_annual).toBeCloseTo(-33 * 52, 9);
     expect(c.cost.compensation_annual).toBeCloseTo(13 * 5 * 52, 3);
-    expect(c.sideEffects.columnNames()).toEqual(['outcome', 'label', 'baseline', 'reform', 'package']);
+    expect(c.sideEffects.columnNames()).toEqual(['outcome', 'label', 'baseline', 'reform', 'package', 'empty_group']);
     expect(c.package.label).toMatch(/^carbon levy 10% then flat transfer £13\.\d+\/week per child$/);
   });
 

@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { checkLevel, normalInterval, sortWeighted } from '../../core/index.js';
-import { type ColumnSource, PovineqError, assertClean, describeRows, plural, readColumn, toNumeric } from '../../data/index.js';
+import { type ColumnSource, PovineqError, assertClean, checkOptions, describeRows, plural, readColumn, requireFinite, toNumeric } from '../../data/index.js';
 
 /** Options of {@link concentrationIndex} and {@link concentrationCurve}. */
 export interface ConcentrationOptions {
@@ -138,7 +138,8 @@ function ranked(data: ColumnSource, options: ConcentrationOptions): Ranked {
  * concentrationIndex({ y: [0, 1, 0, 1], income: [1, 2, 3, 4] }, { value: 'y', rankBy: 'income' }) // 0.25
  */
 export function concentrationIndex(data: ColumnSource, options: ConcentrationOptions): number {
-  return computeIndex(ranked(data, options), options).estimate;
+  options = checkOptions(options, {}, 'concentrationIndex', { open: true });
+  return requireFinite(computeIndex(ranked(data, options), options).estimate, 'concentrationIndex', 'the values are too extreme for double precision; rescale the column');
 }
 
 interface IndexParts {
@@ -254,8 +255,16 @@ export function concentrationIndexEstimate(data: ColumnSource, options: Concentr
  * // p: 0, 0.25, 0.5, 0.75, 1; L: 0, 0, 0.5, 0.5, 1
  */
 export function concentrationCurve(data: ColumnSource, options: ConcentrationOptions): ColumnTable {
+  options = checkOptions(options, {}, 'concentrationCurve', { open: true });
   const r = ranked(data, options);
   const T = r.mean * r.W;
+  if (!(T !== 0 && Number.isFinite(T))) {
+    throw new PovineqError(
+      'NON_POSITIVE_MEAN',
+      `concentrationCurve: the weighted total of column "${options.value}" (option value) is ${T}; the curve's ordinates are shares of that total, so it needs a non-zero finite total (as concentrationIndex does)`,
+      { column: options.value, option: 'value' },
+    );
+  }
   const p = [0];
   const L = [0];
   let cw = 0;
@@ -269,5 +278,5 @@ export function concentrationCurve(data: ColumnSource, options: ConcentrationOpt
     p.push(cw / r.W);
     L.push(cy / T);
   }
-  return aq.table({ p, L });
+  return requireFinite(aq.table({ p, L }), 'concentrationCurve', 'the values are too extreme for double precision; rescale the column');
 }

@@ -1,4 +1,4 @@
-import { type ColumnSource, PovineqError } from '../../data/index.js';
+import { type ColumnSource, PovineqError, checkOptions, requireFinite } from '../../data/index.js';
 import { type GradientOptions, rankGroups } from './gradient.js';
 
 /** Options of {@link deprivationGaps}. */
@@ -18,17 +18,19 @@ export interface DeprivationGaps {
   /** Most minus least deprived (least minus most when higher is better). */
   absoluteGap: number;
   /** Most over least deprived (least over most when higher is better). */
-  relativeGap: number;
+  relativeGap: number | null;
   /**
    * Population attributable risk: the fraction by which the overall rate would fall if every group
    * had the least deprived group's rate, PAR = (μ − r_least) / μ (a fraction; with higher is better,
    * the fraction it would rise, (r_least − μ) / μ).
    */
-  attributableFraction: number;
+  attributableFraction: number | null;
   /** The same in the unit of the rate: μ − r_least (r_least − μ when higher is better). */
   attributableRate: number;
   /** Number of groups. */
   groups: number;
+  /** Why a ratio is null (a rate of 0 in its denominator), else null. */
+  note: string | null;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface DeprivationGaps {
  * // { mostDeprived: 0.33…, leastDeprived: 0.03…, absoluteGap: 0.30…, relativeGap: 11…, attributableFraction: 0.76… }
  */
 export function deprivationGaps(table: ColumnSource, options: GapOptions): DeprivationGaps {
+  options = checkOptions(options, {}, 'deprivationGaps', { open: true });
   const direction = options.direction ?? 'higherIsWorse';
   if (direction !== 'higherIsWorse' && direction !== 'higherIsBetter') {
     throw new PovineqError('INVALID_OPTION', `direction must be 'higherIsWorse' or 'higherIsBetter', got ${JSON.stringify(direction)}`, { option: 'direction' });
@@ -56,14 +59,20 @@ export function deprivationGaps(table: ColumnSource, options: GapOptions): Depri
   const most = g.rate[0]!;
   const least = g.rate[k - 1]!;
   const better = direction === 'higherIsBetter';
-  return {
+  // a ratio over a rate of 0 is undefined: null, with a note saying why
+  const ratio = (a: number, b: number) => (b !== 0 ? a / b : null);
+  const relativeGap = better ? ratio(least, most) : ratio(most, least);
+  const attributableFraction = ratio(better ? least - g.mean : g.mean - least, g.mean);
+  const gaps = {
     mostDeprived: most,
     leastDeprived: least,
     mean: g.mean,
     absoluteGap: better ? least - most : most - least,
-    relativeGap: better ? least / most : most / least,
-    attributableFraction: better ? (least - g.mean) / g.mean : (g.mean - least) / g.mean,
+    relativeGap,
+    attributableFraction,
     attributableRate: better ? least - g.mean : g.mean - least,
     groups: k,
+    note: relativeGap === null || attributableFraction === null ? 'a rate of 0 leaves the relative gap or attributable fraction undefined (null)' : null,
   };
+  return requireFinite(gaps, 'deprivationGaps', 'the values are too extreme (near the double-precision limits) or leave it undefined; rescale the column or check its values');
 }

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { type ColumnSource, PovineqError, describeRows, plural, readColumn, rowCount, toNumeric } from '../../data/index.js';
+import { type ColumnSource, PovineqError, checkOptions, describeRows, plural, readColumn, rowCount, toNumeric } from '../../data/index.js';
 
 /** Options of {@link deprivationGradient}: which columns hold the groups, the outcome and the population. */
 export interface GradientOptions {
@@ -74,6 +74,7 @@ function badRowsError(column: string, option: string, rows: number[], what: stri
  * Ridit of group i (groups ordered most deprived first): Rᵢ = Σ_{j<i} pⱼ + pᵢ / 2 with pⱼ = Nⱼ / N.
  */
 export function rankGroups(table: ColumnSource, options: GradientOptions): RankedGroups {
+  options = checkOptions(options, {}, 'deprivation groups', { open: true });
   const { groupColumn, mostDeprived, missing } = gradientOptions(options);
   const fromCounts = options.count !== undefined;
   const valueColumn = (options.value ?? options.count)!;

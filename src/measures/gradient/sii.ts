@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { type Random, checkLevel, percentileInterval, random, studentTQuantile } from '../../core/index.js';
-import { type ColumnSource, PovineqError, plural, readColumn, toNumeric } from '../../data/index.js';
+import { type ColumnSource, PovineqError, checkOptions, plural, readColumn, requireFinite, toNumeric } from '../../data/index.js';
 import { type GradientOptions, type RankedGroups, groupsTable, rankGroups } from './gradient.js';
 
 /** Options of {@link sii} (and, with `convention`, {@link rii}). */
@@ -54,7 +54,7 @@ export interface SlopeIndexResult {
   /** Slope index of inequality, in the unit of the rate (see `direction`). */
   sii: number;
   /** Relative index of inequality in the chosen `convention`. */
-  rii: number;
+  rii: number | null;
   convention: 'mean' | 'ratio';
   direction: 'higherIsWorse' | 'higherIsBetter';
   /** Intercept a of the fitted line rate = a + b × rank (rank 0 = most deprived end). */
@@ -239,6 +239,11 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
   }
   const pick = (x: Indices) => (measure === 'sii' ? x.sii : convention === 'mean' ? x.riiMean : x.riiRatio);
   const estimate = pick(ix);
+  if (measure === 'rii' && convention === 'mean' && g.mean === 0) {
+    throw new PovineqError('UNDEFINED_RESULT', 'rii: the mean rate is 0 in every group, so the relative index SII / mean is undefined; report sii() instead, or { convention: "ratio" } if the fitted values are positive', {
+      option: 'convention',
+    });
+  }
   let se: number;
   let ci: [number, number];
   let simulations: number | undefined;
@@ -289,7 +294,8 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
     se = Math.sqrt(v / (simulations - 1));
     ci = percentileInterval(values, level);
   }
-  return {
+  const riiValue = convention === 'mean' ? ix.riiMean : ix.riiRatio;
+  return requireFinite({
     measure,
     estimate,
     se,
@@ -297,7 +303,8 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
     level,
     method,
     sii: ix.sii,
-    rii: convention === 'mean' ? ix.riiMean : ix.riiRatio,
+    // undefined when the mean rate is 0 (sii() still answers): null, as the group-emptiness rule
+    rii: Number.isFinite(riiValue) ? riiValue : null,
     convention,
     direction,
     intercept: fit.intercept,
@@ -312,7 +319,7 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
     groups: k,
     table: groupsTable(g, (r) => fit.intercept + fit.slope * r),
     ...(simulations !== undefined ? { simulations, seed } : {}),
-  };
+  }, measure, 'the rates are too extreme (near the double-precision limits) for the regression; rescale the column or check its values');
 }
 
 /**
@@ -334,7 +341,7 @@ export function slopeIndex(table: ColumnSource, options: RelativeIndexOptions, m
  * // { sii: 0.33…, rii: 1.9…, ci: [...], table: deciles with rate, rank and fitted }
  */
 export function sii(table: ColumnSource, options: SlopeIndexOptions): SlopeIndexResult {
-  return slopeIndex(table, options, 'sii');
+  return slopeIndex(table, checkOptions(options, {}, 'sii', { open: true }), 'sii');
 }
 
 /**
@@ -357,5 +364,5 @@ export function sii(table: ColumnSource, options: SlopeIndexOptions): SlopeIndex
  * rii(simd(), { group: 'decile', value: 'smr', population: 'population', convention: 'ratio', missing: 'drop' }) // a / (a + b)
  */
 export function rii(table: ColumnSource, options: RelativeIndexOptions): SlopeIndexResult {
-  return slopeIndex(table, options, 'rii');
+  return slopeIndex(table, checkOptions(options, {}, 'rii', { open: true }), 'rii');
 }

@@ -7,8 +7,10 @@ export function wattsOf(d: Distribution, line: number): number {
   const k = d.countBelow(line);
   const x = d.values;
   const w = d.weights;
+  const lnLine = Math.log(line);
   let s = 0;
-  for (let i = 0; i < k; i++) s += w[i]! * Math.log(line / x[i]!);
+  // ln z − ln x, not ln(z/x): z/x overflows for subnormal x (5e-324) while both logs are finite
+  for (let i = 0; i < k; i++) s += w[i]! * (lnLine - Math.log(x[i]!));
   return s / d.totalWeight;
 }
 
@@ -50,6 +52,7 @@ export function wattsInfluence(d: Distribution, line: number): Float64Array {
   const x = d.values;
   const W = d.totalWeight;
   const u = new Float64Array(d.n).fill(-value / W);
-  for (let i = 0; i < k; i++) u[i] = (Math.log(line / x[i]!) - value) / W;
+  const lnLine = Math.log(line);
+  for (let i = 0; i < k; i++) u[i] = (lnLine - Math.log(x[i]!) - value) / W;
   return u;
 }

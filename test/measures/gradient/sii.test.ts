@@ -71,7 +71,7 @@ describe('one group per data zone (rank)', () => {
     close(s.ci[0], r.sii_ci[0]);
     close(s.ci[1], r.sii_ci[1]);
     close(s.slopeSe, r.slope_se);
-    close(rii(people, { rank: 'rank', count: 'income_count', population: 'population' }).rii, r.rii_mean);
+    close(rii(people, { rank: 'rank', count: 'income_count', population: 'population' }).rii!, r.rii_mean);
     // three SIMD 2020v2 zones have no residents (population 0 in the lookup)
     const e = thrown(() => sii(dz, { rank: 'rank', count: 'income_count', population: 'population' }));
     expect(e.code).toBe('EMPTY_GROUP');
@@ -90,8 +90,8 @@ describe('sii, rii and gaps on hand-computed groups', () => {
     const s = sii(t, o);
     close(s.sii, 4 / 15, 1e-14);
     close(s.slopeSe, 0, 1e-14);
-    close(rii(t, o).rii, 4 / 3, 1e-14);
-    close(rii(t, { ...o, convention: 'ratio' }).rii, 5, 1e-13);
+    close(rii(t, o).rii!, 4 / 3, 1e-14);
+    close(rii(t, { ...o, convention: 'ratio' }).rii!, 5, 1e-13);
     close(s.fittedMostDeprived, 1 / 3, 1e-14);
     expect((s.table.array('rank') as number[])).toEqual([0.125, 0.5, 0.875]);
     // higher is better flips the sign; mostDeprived: 'highest' reverses the order
@@ -101,16 +101,16 @@ describe('sii, rii and gaps on hand-computed groups', () => {
   it('gaps and population attributable risk', () => {
     const g = deprivationGaps(t, o);
     close(g.absoluteGap, 0.2, 1e-15);
-    close(g.relativeGap, 3, 1e-14);
+    close(g.relativeGap!, 3, 1e-14);
     close(g.mean, 0.2, 1e-15);
     // PAR = Σ p (r / r_least − 1) / (1 + Σ p (r / r_least − 1)) = (0.5 + 0.5 + 0) / 2 = 0.5
-    close(g.attributableFraction, 0.5, 1e-14);
+    close(g.attributableFraction!, 0.5, 1e-14);
     close(g.attributableRate, 0.1, 1e-14);
     // higher is better: differences and ratios the other way round
     const b = deprivationGaps(t, { ...o, direction: 'higherIsBetter' });
     close(b.absoluteGap, -0.2, 1e-15);
-    close(b.relativeGap, 1 / 3, 1e-14);
-    close(b.attributableFraction, -0.5, 1e-14);
+    close(b.relativeGap!, 1 / 3, 1e-14);
+    close(b.attributableFraction!, -0.5, 1e-14);
   });
   it('regression standard error when the rates bend', () => {
     // equal thirds, rates 0.3, 0.1, 0.1: ridits 1/6, 1/2, 5/6, Sxx = (1/3)(2/9) = 2/27, slope = −0.3,

@@ -104,6 +104,7 @@ export const ESTIMATE_OPTIONS: OptionSpec = {
   interval: { kind: 'enum', values: ['normal', 'percentile', 'logit', 'korn-graubard'] },
   reliability: { kind: 'object' },
   onProgress: { kind: 'function' },
+  threads: { kind: 'number', min: 1, integer: true, means: 'worker threads (default: all cores)' },
   by: { kind: 'columns' },
   persons: { kind: 'enum', values: ['all', 'children', 'working-age', 'pensioners'] },
   adults: { kind: 'string' },

@@ -46,9 +46,11 @@ export type OptionSpec = Readonly<Record<string, OptionRule>>;
  *
  * The options object is never changed.
  *
+ * With `{ missing: 'dorp' }` the same call throws: `gini: option missing must be one of 'error',
+ * 'drop', got "dorp"; did you mean 'drop'?`
+ *
  * @example
- * checkOptions({ missing: 'dorp' }, { missing: { kind: 'enum', values: ['error', 'drop'] } }, 'gini')
- * // PovineqError: gini: option missing must be one of 'error', 'drop', got "dorp"; did you mean 'drop'?
+ * checkOptions({ missing: 'drop' }, { missing: { kind: 'enum', values: ['error', 'drop'] } }, 'gini') // { missing: 'drop' }
  */
 export function checkOptions<T extends object>(
   options: T | null | undefined,

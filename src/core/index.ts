@@ -13,7 +13,7 @@ export {
   type Dropped,
 } from './distribution.js';
 export { argsort, isSorted, sortWeighted, type SortedWeighted } from './sort.js';
-export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncomeAt, checkProbability } from './quantile.js';
+export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncomeAt, checkProbability, firstReaching } from './quantile.js';
 export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber, finiteResult } from './measure.js';
 export { DATA_OPTIONS, MEASURE_OPTIONS, checkMeasureOptions, checkDataOptions } from './measure-options.js';
 export { checkFiniteTotals } from './finite-totals.js';

@@ -158,15 +158,7 @@ export function lorenzAt(d: Distribution, p: number): number {
   const target = p * d.totalWeight;
   let v: number;
   if (d.isSorted) {
-    const cw = d.cumulativeWeights;
-    let lo = 0;
-    let hi = d.n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cw[mid]! >= target) hi = mid;
-      else lo = mid + 1;
-    }
-    v = d.values[lo]!;
+    v = d.values[firstReaching(d.cumulativeWeights, target)]!;
   } else {
     const { values, weights } = d.units;
     v = selectWeighted(values, weights, (c) => c >= target).value;
@@ -199,17 +191,25 @@ export function cumulativeIncomeAt(d: Distribution, p: number): number {
   const W = d.totalWeight;
   if (p >= 1) return d.total;
   const target = p * W;
-  // first i with C_i >= target
-  let lo = 0;
-  let hi = d.n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cw[mid]! >= target) hi = mid;
-    else lo = mid + 1;
-  }
+  const lo = firstReaching(cw, target);
   const cPrev = lo === 0 ? 0 : cw[lo - 1]!;
   const tPrev = lo === 0 ? 0 : ct[lo - 1]!;
   return tPrev + (target - cPrev) * d.values[lo]!;
+}
+
+/**
+ * The first index i with cumulative[i] ≥ target in a non-decreasing array of cumulative weights
+ * (the last index when none reaches it): the unit that straddles a share of the population.
+ */
+export function firstReaching(cumulative: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid]! >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export function checkProbability(p: number, option: string, open = false): void {

@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { datasetPath, readCSV } from '../data/index.js';
 import { councilCodes, councilName } from './councils.js';
+import { readNrsPopulation } from './population.js';
 
 const SCOTLAND = 'S92000003';
 
@@ -105,16 +106,5 @@ export function ecpChildPoverty(): ColumnTable {
  * nrsPopulationCensus().filter((d) => d.year === 2024 && d.age < 16)
  */
 export function nrsPopulationCensus(): ColumnTable {
-  const t = readCSV(datasetPath('nrs_mid_year_population_estimates_council_2022_2024.csv'), { autoType: false });
-  const council = councilCodes(t.array('area_code'), { column: 'area_code', scotland: true }) as string[];
-  const names = new Map<string, string>();
-  for (const c of new Set(council)) names.set(c, councilName(c));
-  return aq.table({
-    council,
-    council_name: council.map((c) => names.get(c)!),
-    year: Array.from(t.array('year'), Number),
-    sex: t.array('sex'),
-    age: Array.from(t.array('age'), Number),
-    population: Array.from(t.array('population'), Number),
-  });
+  return readNrsPopulation('nrs_mid_year_population_estimates_council_2022_2024.csv', 'area_code');
 }

@@ -17,8 +17,13 @@ import { councilCodes, councilName } from './councils.js';
  *   .rollup({ total: aq.op.sum('population') }).get('total', 0)   // 5,424,800
  */
 export function nrsPopulation(): ColumnTable {
-  const t = readCSV(datasetPath('nrs_mid_year_population_estimates_council_1998_2018.csv'), { autoType: false });
-  const council = councilCodes(t.array('area'), { column: 'area', scotland: true }) as string[];
+  return readNrsPopulation('nrs_mid_year_population_estimates_council_1998_2018.csv', 'area');
+}
+
+/** An NRS council × year × sex × age file as a table with current S12 codes and council names. */
+export function readNrsPopulation(file: string, areaColumn: string): ColumnTable {
+  const t = readCSV(datasetPath(file), { autoType: false });
+  const council = councilCodes(t.array(areaColumn), { column: areaColumn, scotland: true }) as string[];
   const names = new Map<string, string>();
   for (const c of new Set(council)) names.set(c, councilName(c));
   return aq.table({

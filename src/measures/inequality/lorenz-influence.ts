@@ -1,5 +1,5 @@
 import type { Distribution } from '../../core/index.js';
-import { lorenzAt, partialTotalInfluence } from '../../core/index.js';
+import { firstReaching, lorenzAt, partialTotalInfluence } from '../../core/index.js';
 
 export { lorenzAt };
 
@@ -8,16 +8,7 @@ export { lorenzAt };
  * Lorenz curve splits at (the value of the unit straddling p).
  */
 export function lorenzCut(d: Distribution, p: number): number {
-  const cw = d.cumulativeWeights;
-  const target = p * d.totalWeight;
-  let lo = 0;
-  let hi = d.n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cw[mid]! >= target) hi = mid;
-    else lo = mid + 1;
-  }
-  return d.values[lo]!;
+  return d.values[firstReaching(d.cumulativeWeights, p * d.totalWeight)]!;
 }
 
 /**

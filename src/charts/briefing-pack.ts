@@ -274,7 +274,20 @@ ${links}
  * `<name>.csv` (the numbers behind it). Returns the files written, relative to `dir`.
  *
  * @example
- * await writeBriefingPage(page, 'briefing', { onProgress: console.log });
+ * import { comparisonLinesChart, dwpChildPoverty, type PackPage, writeBriefingPage } from 'povineq';
+ *
+ * const rows = dwpChildPoverty().filter((d) => d.release === '2025' && d.basis === 'BHC' && (d.council_name === 'Fife' || d.council_name === 'Scotland'));
+ * const page: PackPage = {
+ *   file: 'index.html',
+ *   title: 'Child poverty in Fife',
+ *   sections: [{
+ *     id: 'trend', heading: 'Child poverty over time',
+ *     charts: [{ name: 'fife-child-poverty-trend', spec: comparisonLinesChart(rows, { series: 'council_name', highlight: 'Fife', title: 'Child poverty in Fife, before housing costs' }) }],
+ *   }],
+ *   footer: { editions: ['DWP children in low income families, 2025 release'], version: '1.0.0', built: '2026-12-05', rebuild: 'npm start' },
+ * };
+ * const { files } = await writeBriefingPage(page, 'briefing', { onProgress: console.log });
+ * files.length // 4
  */
 export async function writeBriefingPage(page: PackPage, dir: string, options: WritePageOptions = {}): Promise<{ files: string[] }> {
   const charts = page.sections.flatMap((s) => s.charts);

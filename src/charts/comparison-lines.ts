@@ -35,6 +35,9 @@ const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle
  * `series`, `rate`); a series may have gaps or start late.
  *
  * @example
+ * const rows = dwpChildPoverty()
+ *   .filter((d) => d.release === '2025' && d.basis === 'BHC' && (d.council_name === 'Dundee City' || d.council_name === 'Scotland'))
+ *   .rename({ council_name: 'area' });
  * comparisonLinesChart(rows, { series: 'area', highlight: 'Dundee City', label: 'Children in low income families' })
  */
 export function comparisonLinesChart(table: ChartData, options: ComparisonLinesChartOptions = {}): TopLevelSpec {

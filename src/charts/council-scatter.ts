@@ -28,6 +28,12 @@ export interface CouncilScatterChartOptions extends ChartOptions {
  * lines. Both axes start at zero, so distances are honest.
  *
  * @example
+ * // CO₂ per person (CPOP, 2020) against child poverty (DWP, before housing costs, FYE 2024), one dot per council
+ * const carbon = cpop().filter((d) => d.indicator === 'Carbon Emissions' && d.year === 2020).select('council', { value: 'carbon' });
+ * const rows = dwpChildPoverty()
+ *   .filter((d) => d.release === '2025' && d.basis === 'BHC' && d.year === 2024)
+ *   .select('council', { council_name: 'name', rate: 'child_poverty' })
+ *   .join(carbon, 'council');
  * councilScatterChart(rows, { x: 'carbon', y: 'child_poverty', highlight: 'Fife', xFormat: 'decimal' })
  */
 export function councilScatterChart(table: ChartData, options: CouncilScatterChartOptions = {}): TopLevelSpec {

@@ -22,6 +22,13 @@ export interface DeprivationProfileChartOptions extends ChartOptions {
  * places. Reads one row per decile (`decile`, `people_share`, `zones_share`).
  *
  * @example
+ * // Inverclyde's data zones and people by national SIMD 2020v2 decile
+ * const profile = simd()
+ *   .filter((d) => d.council_name === 'Inverclyde')
+ *   .groupby('decile')
+ *   .rollup({ zones: aq.op.count(), people: aq.op.sum('population') })
+ *   .derive({ zones_share: (d) => d.zones / aq.op.sum(d.zones), people_share: (d) => d.people / aq.op.sum(d.people) })
+ *   .orderby('decile');
  * deprivationProfileChart(profile, { area: 'Inverclyde' })
  */
 export function deprivationProfileChart(table: ChartData, options: DeprivationProfileChartOptions = {}): TopLevelSpec {

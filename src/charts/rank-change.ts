@@ -22,6 +22,12 @@ export interface RankChangeChartOptions extends ChartOptions {
  * best-performing council (the direction each indicator counts as better is the caller's).
  *
  * @example
+ * // one council's rank among the 32 on three indicators (illustrative ranks)
+ * const rows = [
+ *   { indicator: 'Children in low income families', rank_then: 20, rank_now: 26 },
+ *   { indicator: 'Pupils gaining 5+ awards at level 5', rank_then: 14, rank_now: 9 },
+ *   { indicator: 'Unemployed people assisted into work', rank_then: 27, rank_now: 29 },
+ * ];
  * rankChangeChart(rows, { thenLabel: '2015-16', nowLabel: '2020-21' })
  */
 export function rankChangeChart(table: ChartData, options: RankChangeChartOptions = {}): TopLevelSpec {

@@ -41,7 +41,13 @@ const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'triangle-down', '
  * benchmark against). Highlighted areas are drawn larger and labelled in bold.
  *
  * @example
- * rankedDotsChart(rows, { name: 'council_name', value: 'rate', group: 'family_group', highlight: 'Fife', reference: 0.21 })
+ * // children in low income families after housing costs (DWP, FYE 2025) by council, shaped by LGBF family group
+ * const ahc = dwpChildPoverty().filter((d) => d.release === '2026' && d.basis === 'AHC' && d.year === 2025);
+ * const scotland = ahc.filter((d) => d.council === 'S92000003').get('rate', 0); // 0.148
+ * const rows = ahc
+ *   .filter((d) => d.council !== 'S92000003')
+ *   .join(lgbfFamilies().derive({ family_group: (d) => 'Family group ' + d.family_group_people }).select('council', 'family_group'), 'council');
+ * rankedDotsChart(rows, { name: 'council_name', value: 'rate', group: 'family_group', highlight: 'Fife', reference: scotland })
  */
 export function rankedDotsChart(table: ChartData, options: RankedDotsChartOptions = {}): TopLevelSpec {
   const chart = 'rankedDotsChart';

@@ -36,7 +36,17 @@ export interface SpreadStripsChartOptions extends ChartOptions {
  * Shows at a glance how far apart a council's neighbourhoods are and which is worst on each.
  *
  * @example
- * spreadStripsChart(rows, { outcomes: [{ name: 'Child Poverty', label: 'Child poverty, %', higherIsBetter: false }] })
+ * // Fife's intermediate zones on two CPOP outcomes, each strip on its own scale
+ * const rows = cpopIntermediateZones()
+ *   .filter((d) => d.council_name === 'Fife' && (d.indicator === 'Child Poverty' || d.indicator === 'Crime Rate'))
+ *   .select({ indicator: 'outcome', intermediate_zone_name: 'area', value: 'value' });
+ * spreadStripsChart(rows, {
+ *   outcomes: [
+ *     { name: 'Child Poverty', label: 'Child poverty, %', higherIsBetter: false },
+ *     { name: 'Crime Rate', label: 'Crimes per 10,000 people', format: 'number', higherIsBetter: false },
+ *   ],
+ *   place: "Fife's intermediate zones",
+ * })
  */
 export function spreadStripsChart(table: ChartData, options: SpreadStripsChartOptions): TopLevelSpec {
   const chart = 'spreadStripsChart';

@@ -29,7 +29,9 @@ function objects(result: SqlRows): Record<string, unknown>[] {
  * Digits equal the in-memory measures' (see docs/guides/large-data.md).
  *
  * @example
- * const t = await queryMeasures(undefined, { from: { parquet: 'households.parquet' }, value: 'income', weight: 'w', by: 'council' });
+ * // a CSV (or Parquet: { parquet: 'data/*.parquet' }) read in place by an embedded DuckDB
+ * const t = await queryMeasures(undefined, { from: { csv: 'households.csv' }, value: 'income', weight: 'w', by: 'council' });
+ * t.numRows() // 2
  */
 export async function queryMeasures(connection: SqlConnection, options: MeasuresSQLOptions): Promise<ColumnTable> {
   const o = normalize(options);

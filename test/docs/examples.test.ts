@@ -96,16 +96,7 @@ const householdsCSV = ['household_id,income,w,council', ...Array.from({ length: 
  * by file and the block's first line. Fix them by giving the example its data (see the rules in
  * docs/guides/notebooks.md) or an EXAMPLE_FIXTURES entry.
  */
-const PENDING = new Set<string>([
-  "src/charts/briefing-pack.ts: await writeBriefingPage(page, 'briefing', { onProgress: console.log });",
-  "src/charts/comparison-lines.ts: comparisonLinesChart(rows, { series: 'area', highlight: 'Dundee City', label: 'Children in low income families' })",
-  "src/charts/council-scatter.ts: councilScatterChart(rows, { x: 'carbon', y: 'child_poverty', highlight: 'Fife', xFormat: 'decimal' })",
-  "src/charts/deprivation-profile.ts: deprivationProfileChart(profile, { area: 'Inverclyde' })",
-  "src/charts/rank-change.ts: rankChangeChart(rows, { thenLabel: '2015-16', nowLabel: '2020-21' })",
-  "src/charts/ranked-dots.ts: rankedDotsChart(rows, { name: 'council_name', value: 'rate', group: 'family_group', highlight: 'Fife', reference: 0.21 })",
-  "src/charts/spread-strips.ts: spreadStripsChart(rows, { outcomes: [{ name: 'Child Poverty', label: 'Child poverty, %', higherIsBetter: false }] })",
-  "src/sql/query.ts: const t = await queryMeasures(undefined, { from: { parquet: 'households.parquet' }, value: 'income', weight: 'w', by: 'council' });",
-]);
+const PENDING = new Set<string>([]);
 const pendingKey = (b: Block) => `${b.file}: ${b.code.split('\n')[0]!.trim()}`;
 
 describe('every documented example runs', () => {

@@ -7,7 +7,7 @@ import {
 } from 'povineq';
 import { SCOTLAND, SOURCES, slug, latestOutcome } from './context.mjs';
 import {
-  trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, worstAreaFinding, climateFinding, fuelFinding, lgbfFinding, pct, ordinal,
+  trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, worstAreaFinding, climateFinding, fuelFinding, lgbfFinding, pct, pp, ordinal,
 } from './findings.mjs';
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -49,9 +49,15 @@ export function childPovertySection(ctx, code) {
     if (r.council === code) ahc.push({ series: `${name} (End Child Poverty)`, source: 'End Child Poverty (modelled)', period: r.period, year: r.year, rate: r.rate });
     if (r.council === SCOTLAND) ahc.push({ series: 'Scotland (End Child Poverty)', source: 'End Child Poverty (modelled)', period: r.period, year: r.year, rate: r.rate });
   }
-  for (const r of ctx.dwp.filter((d) => d.release === '2026' && d.basis === 'AHC')) {
+  const dwpAhc = ctx.dwp.filter((d) => d.release === '2026' && d.basis === 'AHC');
+  for (const r of dwpAhc) {
     if (r.council === code) ahc.push({ series: `${name} (DWP)`, source: 'DWP 2026 release', period: r.period, year: r.year, rate: r.rate });
     if (r.council === SCOTLAND) ahc.push({ series: 'Scotland (DWP)', source: 'DWP 2026 release', period: r.period, year: r.year, rate: r.rate });
+  }
+  // the family group's average on the same (DWP) basis, as on the BHC chart
+  for (const y of [...new Set(dwpAhc.map((r) => r.year))].sort((a, b) => a - b)) {
+    const fam = dwpAhc.filter((r) => r.year === y && members.includes(r.council) && r.rate !== null);
+    if (fam.length === members.length) ahc.push({ series: `${familyLabel} (DWP)`, source: 'DWP 2026 release', period: fam[0].period, year: y, rate: mean(fam.map((r) => r.rate)) });
   }
   const dwpOwn = ahc.filter((r) => r.series === `${name} (DWP)`).sort((a, b) => a.year - b.year).at(-1);
   const dwpScot = ahc.filter((r) => r.series === 'Scotland (DWP)').sort((a, b) => a.year - b.year).at(-1);
@@ -60,7 +66,7 @@ export function childPovertySection(ctx, code) {
     highlight: `${name} (DWP)`,
     label: 'Children in poverty after housing costs',
     title: ahcFinding(name, dwpOwn.rate, dwpScot.rate, dwpOwn.period),
-    subtitle: 'Children in relative low income families after housing costs (AHC), % of children: DWP (FYE 2024–2025) and End Child Poverty modelled estimates (FYE 2015–2024)',
+    subtitle: `Children in relative low income families after housing costs (AHC), % of children: DWP (FYE 2024–2025, with the average of family group ${family}) and End Child Poverty modelled estimates (FYE 2015–2024)`,
     source: `${SOURCES.dwp2026}; ${SOURCES.ecp}`,
     note: 'The two sources measure differently and must not be compared year to year: End Child Poverty adjusts DWP before-housing-costs counts to survey (HBAI) regional totals after housing costs and counts dependent 16–19-year-olds; DWP counts children aged 0–15 in families on benefits with a modelled housing-cost deduction.',
   });
@@ -105,24 +111,26 @@ export function deprivationSection(ctx, code) {
   const s = ctx.councilSii.get(code);
   const ranked = ctx.councils.map((c) => {
     const r = ctx.councilSii.get(c.code);
-    return { code: c.code, council: c.name, sii: r.sii, lower: r.ci[0], upper: r.ci[1], rii: r.rii };
+    // the SII is a difference of two rates: drawn and tabulated in percentage points, not as a %
+    return { code: c.code, council: c.name, sii_points: 100 * r.sii, lower_points: 100 * r.ci[0], upper_points: 100 * r.ci[1], rii: r.rii };
   });
-  const order = [...ranked].sort((a, b) => b.sii - a.sii);
+  const order = [...ranked].sort((a, b) => b.sii_points - a.sii_points);
   const rankOf = order.findIndex((r) => r.code === code) + 1;
+  const riiCi = s.ci.map((v) => (v / s.mean).toFixed(2));
   const siiSpec = rankedDotsChart(ranked, {
-    name: 'council', value: 'sii', lower: 'lower', upper: 'upper', highlight: name, format: 'percent',
-    reference: ctx.scotlandSii.sii, referenceLabel: 'Scotland',
+    name: 'council', value: 'sii_points', lower: 'lower_points', upper: 'upper_points', highlight: name, format: 'decimal1',
+    reference: 100 * ctx.scotlandSii.sii, referenceLabel: 'Scotland',
     label: 'Slope index of inequality (percentage points)',
     title: siiFinding(name, s.sii, rankOf, ranked.length, ordinal),
-    subtitle: `Slope index of inequality in income deprivation across national SIMD deciles within each council, with 95% confidence intervals; ${name}: RII ${s.rii.toFixed(2)}`,
+    subtitle: `Slope index of inequality in income deprivation across national SIMD deciles within each council, percentage points, with 95% confidence intervals; ${name}: RII ${s.rii.toFixed(2)} (95% CI ${riiCi[0]} to ${riiCi[1]})`,
     source: SOURCES.simd,
-    note: 'SII: fitted difference in the income-deprived share between the most and least deprived ends of the council\'s population ranked by SIMD (population-weighted regression on decile midpoints). RII: the SII divided by the council mean rate.',
+    note: 'SII: fitted difference in the income-deprived share between the most and least deprived ends of the council\'s population ranked by SIMD (population-weighted regression on decile midpoints). RII: the SII divided by the council mean rate (its interval: the SII\'s divided by the same mean, which is a full count, not an estimate).',
   });
   const gradientTable = s.table.objects().map((r) => ({ decile: r.decile, rate: r.rate, population: r.population, rank: r.rank, fitted: r.fitted }));
   const gradientSpec = simdGradientChart(gradientTable, {
     group: 'decile', value: 'rate', sii: s, label: 'Share of people income deprived', groupLabel: 'national SIMD decile',
     title: `In ${name}, ${pct(gradientTable[0].rate)} of people in decile ${gradientTable[0].decile} areas are income deprived, against ${pct(gradientTable.at(-1).rate)} in decile ${gradientTable.at(-1).decile}`,
-    subtitle: `Share of people income deprived by national SIMD decile, placed at the decile's population rank within ${name}; dashed: fitted slope (SII ${pct(s.sii)}, 95% CI ${pct(s.ci[0])} to ${pct(s.ci[1])})`,
+    subtitle: `Share of people income deprived by national SIMD decile, placed at the decile's population rank within ${name}; dashed: fitted slope (SII ${pp(s.sii)} percentage points, 95% CI ${pp(s.ci[0])} to ${pp(s.ci[1])})`,
     source: SOURCES.simd,
     note: 'Deciles with no data zones in the council are absent; the fitted line is drawn over the council\'s own range.',
   });
@@ -134,7 +142,7 @@ export function deprivationSection(ctx, code) {
     ],
     charts: [
       { name: `${stem}-simd-profile`, spec: profileSpec, table: profile, columns: { decile: 'year', zones_share: 'percent1', people_share: 'percent1' } },
-      { name: `${stem}-income-deprivation-sii-ranked`, spec: siiSpec, table: ranked, columns: { sii: 'percent1', lower: 'percent1', upper: 'percent1', rii: 'decimal' } },
+      { name: `${stem}-income-deprivation-sii-ranked`, spec: siiSpec, table: ranked, columns: { sii_points: 'decimal1', lower_points: 'decimal1', upper_points: 'decimal1', rii: 'decimal' } },
       { name: `${stem}-income-deprivation-gradient`, spec: gradientSpec, table: gradientTable, columns: { decile: 'year', rate: 'percent1', rank: 'decimal', fitted: 'percent1' } },
     ],
   };
@@ -332,7 +340,6 @@ export function lgbfSection(ctx, code) {
     subtitle: `Rank among 32 councils (1 = best, by each indicator's own direction): hollow = about five years earlier, filled = latest year; ${shownBottom ? `the ${shownBottom === bottom.length ? '' : `${shownBottom} lowest-ranked of the `}${bottom.length} bottom-quartile indicators, then ` : ''}the biggest moves`,
     source: SOURCES.lgbf,
     note: 'Ranks hide how close councils are; check the values in the data table. The bundled LGBF release ends in 2020-21.',
-    height: Math.max(80, 26 * picked.length),
   });
   return {
     id: 'lgbf',

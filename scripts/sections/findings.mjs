@@ -3,6 +3,8 @@
 
 /** 0.2431 → "24.3%". */
 export const pct = (x, digits = 1) => `${(100 * x).toFixed(digits)}%`;
+/** A difference of two fractions as a number of percentage points: 0.031 → "3.1". */
+export const pp = (x) => (100 * x).toFixed(1);
 /** A difference of two fractions in percentage points: 0.031 → "3.1 points". */
 export const points = (x) => `${Math.abs(100 * x).toFixed(1)} percentage point${Math.abs(100 * x).toFixed(1) === '1.0' ? '' : 's'}`;
 

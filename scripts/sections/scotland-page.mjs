@@ -3,7 +3,7 @@
 import * as aq from 'arquero';
 import { povertyTrendChart, targetsProgress, councilMap, rankedDotsChart, simdGradientChart } from 'povineq';
 import { SCOTLAND, SOURCES } from './context.mjs';
-import { targetsFinding, rangeFinding, pct, points } from './findings.mjs';
+import { targetsFinding, rangeFinding, pct, pp, points } from './findings.mjs';
 
 const op = aq.op;
 
@@ -21,8 +21,9 @@ export function targetsSection(ctx) {
   const series = both
     .params({ measures })
     .filter((d, $) => d.group === 'Children' && d.basis === 'AHC' && op.includes($.measures, d.measure) && d.rate !== null && d.year >= 2010)
-    .select('period', 'year', 'measure', 'rate')
-    .orderby('measure', 'year');
+    .derive({ order: (d, $) => op.indexof($.measures, d.measure) })
+    .orderby('order', 'year') // the Act's order: relative, absolute, combined, persistent (ss. 3–6)
+    .select('period', 'year', 'measure', 'rate');
   const progress = targetsProgress(both).filter((d) => d.kind === 'interim').objects();
   const spec = povertyTrendChart(series, {
     targets: ctx.targets,
@@ -92,20 +93,21 @@ export function inequalitySection(ctx) {
   const spec = simdGradientChart(table, {
     group: 'decile', value: 'rate', sii: s, label: 'Share of people income deprived', groupLabel: 'SIMD decile',
     title: `Income deprivation is ${points(s.sii)} higher at Scotland's most deprived end than its least (RII ${s.rii.toFixed(1)})`,
-    subtitle: `Share of people income deprived by SIMD 2020v2 decile, at each decile's population rank; dashed: fitted slope, SII ${pct(s.sii)} (95% CI ${pct(s.ci[0])} to ${pct(s.ci[1])})`,
+    subtitle: `Share of people income deprived by SIMD 2020v2 decile, at each decile's population rank; dashed: fitted slope, SII ${pp(s.sii)} percentage points (95% CI ${pp(s.ci[0])} to ${pp(s.ci[1])})`,
     source: SOURCES.simd,
     note: 'SII: fitted difference between the ends of the population ranked by area deprivation (population-weighted regression on decile midpoints); RII: the SII divided by the Scottish mean rate.',
   });
   const ranked = ctx.councils.map((c) => {
     const r = ctx.councilSii.get(c.code);
-    return { code: c.code, council: c.name, sii: r.sii, lower: r.ci[0], upper: r.ci[1], rii: r.rii };
+    // a difference of two rates: in percentage points, not as a %
+    return { code: c.code, council: c.name, sii_points: 100 * r.sii, lower_points: 100 * r.ci[0], upper_points: 100 * r.ci[1], rii: r.rii };
   });
-  const order = [...ranked].sort((a, b) => b.sii - a.sii);
+  const order = [...ranked].sort((a, b) => b.sii_points - a.sii_points);
   const rankedSpec = rankedDotsChart(ranked, {
-    name: 'council', value: 'sii', lower: 'lower', upper: 'upper', reference: s.sii, format: 'percent',
+    name: 'council', value: 'sii_points', lower: 'lower_points', upper: 'upper_points', reference: 100 * s.sii, format: 'decimal1',
     label: 'Slope index of inequality (percentage points)',
     title: `The gap in income deprivation within councils is steepest in ${order[0].council} and shallowest in ${order.at(-1).council}`,
-    subtitle: 'Slope index of inequality in income deprivation across national SIMD deciles within each council, with 95% confidence intervals',
+    subtitle: 'Slope index of inequality in income deprivation across national SIMD deciles within each council, percentage points, with 95% confidence intervals',
     source: SOURCES.simd,
   });
   return {
@@ -114,7 +116,7 @@ export function inequalitySection(ctx) {
     paragraphs: ['SIMD ranks areas, not people: these indices describe the gradient between areas, and many people on low incomes live outside the most deprived areas.'],
     charts: [
       { name: 'scotland-income-deprivation-gradient', spec, table, columns: { decile: 'year', rate: 'percent1', rank: 'decimal', fitted: 'percent1' } },
-      { name: 'scotland-income-deprivation-sii-by-council', spec: rankedSpec, table: ranked, columns: { sii: 'percent1', lower: 'percent1', upper: 'percent1', rii: 'decimal' } },
+      { name: 'scotland-income-deprivation-sii-by-council', spec: rankedSpec, table: ranked, columns: { sii_points: 'decimal1', lower_points: 'decimal1', upper_points: 'decimal1', rii: 'decimal' } },
     ],
   };
 }

@@ -9,7 +9,7 @@ import { namedCharts } from './html.js';
 import { svgToPNG, toSVG } from './render.js';
 
 /** How a data-table column is printed: years as 2024, rates as 24.5%, money as £1,234. */
-export type ColumnKind = 'year' | 'percent' | 'percent1' | 'pounds' | 'pence' | 'number' | 'decimal' | 'text';
+export type ColumnKind = 'year' | 'percent' | 'percent1' | 'pounds' | 'pence' | 'number' | 'decimal' | 'decimal1' | 'text';
 
 /** One chart of a briefing page. */
 export interface PackChart {

@@ -26,6 +26,8 @@ export function formatValue(x: number, format: ValueFormat = 'decimal'): string 
       return `${sign}£${grouped(a, 2)}`;
     case 'number':
       return `${sign}${grouped(a, 0)}`;
+    case 'decimal1':
+      return `${sign}${a.toLocaleString('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 1 })}`;
     case 'decimal':
       return `${sign}${a === 0 ? '0' : grouped(Number(a.toPrecision(3)), Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(a)))))}`;
     default:

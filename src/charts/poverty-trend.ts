@@ -43,7 +43,11 @@ export interface PovertyTrendChartOptions extends ChartOptions {
    * over the lines. Default false.
    */
   panels?: boolean;
-  /** Readable names of the series values for headers, legend and description, e.g. `{ relative: 'Relative poverty' }`. */
+  /**
+   * Readable names of the series values for headers, legend and description, e.g.
+   * `{ relative: 'Relative poverty' }`. Series named here are drawn in this order (panels, legend),
+   * whatever the order of the rows; others follow in the order they appear.
+   */
   seriesLabels?: Readonly<Record<string, string>>;
 }
 
@@ -74,7 +78,10 @@ export function povertyTrendChart(table: ChartData, options: PovertyTrendChartOp
     seen.set(key, i);
   });
   const withBand = rows.some((r) => typeof r[lower] === 'number' && typeof r[upper] === 'number');
-  const names = distinct(rows.map((r) => String(r[series])));
+  // series named in seriesLabels come first, in its order (e.g. the Act's order of the measures), then the rest as they appear
+  const present = distinct(rows.map((r) => String(r[series])));
+  const listed = Object.keys(options.seriesLabels ?? {}).filter((n) => present.includes(n));
+  const names = [...listed, ...present.filter((n) => !listed.includes(n))];
   if (options.panels) return panelChart(rows, names, options, { x, rate, series, lower, upper, withBand });
   const format = options.format ?? 'percent';
   const fmt = (v: number) => formatValue(v, format === 'percent' ? 'percent1' : format);
@@ -215,7 +222,8 @@ function panelChart(rows: ChartRow[], names: string[], options: PovertyTrendChar
   ];
   const panelNames = names.map(labelOf);
   const colour = { field: field(series), type: 'nominal', title: null, sort: names, scale: { domain: names, range: PALETTE.slice(0, Math.max(1, names.length)) } };
-  const legendColour = { ...colour, legend: { orient: 'top', title: null, columns: 2, labelExpr: `${JSON.stringify(Object.fromEntries(names.map((n) => [n, labelOf(n)])))}[datum.value] || datum.value`, labelLimit: 400 } };
+  // each panel is headed by its measure: a colour legend would only repeat the headings
+  const legendColour = { ...colour, legend: null };
   const xEnc = { field: field(x), type: 'quantitative', title: 'Year (end of period)', axis: { format: 'd', tickMinStep: 1, labelOverlap: true }, scale: { domain: [start, end], nice: false } };
   const yMax = Math.max(...rows.map((r) => Math.max(r[rate] as number, typeof r[upper] === 'number' ? (r[upper] as number) : 0)), ...targets.map((t) => t.target as number));
   const yEnc = { field: field(rate), type: 'quantitative', title: options.label ?? 'Share of people in poverty', axis: axisFormat(format), scale: { domain: [0, yMax * 1.1], nice: false } };

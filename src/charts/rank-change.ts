@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers } from './frame.js';
+import { type ChartData, type ChartOptions, chartRows, field, frame, requireNumbers, wrapToWidth } from './frame.js';
 import { COLOURS } from './theme.js';
 
 /** Options of {@link rankChangeChart}. */
@@ -41,11 +41,16 @@ export function rankChangeChart(table: ChartData, options: RankChangeChartOption
   const of = options.of ?? 32;
   const quartile = Math.ceil((of * 3) / 4) + 1;
   const width = options.width ?? 400;
-  const height = options.height ?? Math.max(80, 26 * rows.length);
+  // long indicator names wrap onto up to three lines beside their row instead of being cut off
+  const labelWidth = 300;
+  const wrapped = new Map(rows.map((r) => [String(r[name]), wrapLabel(String(r[name]), labelWidth)]));
+  const maxLines = Math.max(1, ...[...wrapped.values()].map((l) => l.length));
+  const height = options.height ?? Math.max(80, (maxLines > 1 ? 14 * maxLines + 12 : 26) * rows.length);
   const thenLabel = options.thenLabel ?? 'earlier';
   const nowLabel = options.nowLabel ?? 'latest';
   const x = { type: 'quantitative', scale: { domain: [1, of], nice: false }, title: `Rank among ${of} councils (1 = best)`, axis: { values: [1, 8, 16, 24, of], format: 'd', orient: 'top' } };
-  const y = { field: field(name), type: 'nominal', title: null, sort: null, axis: { labelLimit: 330 } };
+  const labelExpr = `${JSON.stringify(Object.fromEntries(wrapped))}[datum.value] || datum.value`;
+  const y = { field: field(name), type: 'nominal', title: null, sort: null, axis: { labelLimit: labelWidth + 10, labelExpr, labelLineHeight: 14 } };
   const layer = [
     {
       data: { values: [{ from: quartile - 0.5, to: of + 0.01 }] },
@@ -77,4 +82,16 @@ export function rankChangeChart(table: ChartData, options: RankChangeChartOption
     `Dot chart of the council's rank among ${of} councils on ${rows.length} indicators (1 = best), hollow circle ${thenLabel}, filled circle ${nowLabel}, bottom quartile shaded. ` +
     rows.map((r) => `${r[name]}: ${r[then]} to ${r[now]}`).join('; ') + '.';
   return frame({ kind: 'rank-change', body: { width, height, layer }, datasets: { ranks: rows }, options, title: 'Rank among councils', description, width });
+}
+
+/** An axis label wrapped to `width` pixels (12 px labels), at most three lines, the last shortened with an ellipsis. */
+function wrapLabel(text: string, width: number): string[] {
+  const lines = wrapToWidth(text, width, 12);
+  if (lines.length <= 3) return lines;
+  const kept = lines.slice(0, 3);
+  // keep a trailing code such as "(CHN10)" visible: it names the indicator in the data table
+  const code = /\s(\([^()]+\))$/.exec(text)?.[1];
+  const last = wrapToWidth(`${kept[2]} ${lines.slice(3).join(' ')}`, width - (code ? 60 : 12), 12)[0]!;
+  kept[2] = `${last}…${code ? ` ${code}` : ''}`;
+  return kept;
 }

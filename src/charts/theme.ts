@@ -65,6 +65,8 @@ export const FORMATS = {
   number: ',.0f',
   /** up to three significant decimals: 0.26490 → 0.265, 3.97 → 3.97 */
   decimal: ',.3~r',
+  /** one decimal place, a trailing zero dropped: 29.24 → 29.2, 5 → 5 (e.g. percentage points already × 100) */
+  decimal1: ',.1~f',
 } as const;
 
 /** A format by kind name (see {@link FORMATS}) or a d3-format string of your own. */

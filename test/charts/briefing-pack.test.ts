@@ -99,6 +99,25 @@ describe('briefing chart builders', () => {
     for (const s of specs) expect((await compileChart(s)).warnings).toEqual([]);
   });
 
+  it('rankChangeChart wraps long indicator names (up to three lines, the LGBF code kept) instead of cutting them off', async () => {
+    const long = 'The Gross Cost of "Children Looked After" in Residential Based Services per Child per Week (CHN8a)';
+    const longer = 'Percentage of Adults Supported at Home Who Agree That They Are Supported to Live as Independently as Possible and Also Have a Say in How Their Support Is Provided (SW4b)';
+    const spec = rankChangeChart([{ indicator: long, rank_then: 14, rank_now: 31 }, { indicator: 'Town Vacancy Rates (ECON9)', rank_then: 29, rank_now: 31 }, { indicator: longer, rank_then: 25, rank_now: 29 }]) as unknown as Record<string, any>;
+    const layer = spec.vconcat[0].layer as { encoding: { y?: { axis: { labelExpr: string; labelLimit: number } } } }[];
+    const axis = layer.find((l) => l.encoding.y)!.encoding.y!.axis;
+    const labels = JSON.parse(axis.labelExpr.slice(0, axis.labelExpr.indexOf('[datum.value]'))) as Record<string, string[]>;
+    expect(labels[long]!.join(' ')).toBe(long); // three lines, nothing lost
+    expect(labels[long]!.length).toBe(3);
+    expect(labels['Town Vacancy Rates (ECON9)']).toEqual(['Town Vacancy Rates (ECON9)']);
+    expect(labels[longer]!.length).toBe(3);
+    expect(labels[longer]![2]).toMatch(/… \(SW4b\)$/);
+    // each line fits the label column, so Vega's labelLimit never truncates one
+    const { wrapToWidth } = await import('../../src/charts/frame.js');
+    for (const lines of Object.values(labels)) for (const l of lines) expect(wrapToWidth(l, axis.labelLimit, 12)).toHaveLength(1);
+    expect(spec.vconcat[0].height).toBe(3 * (14 * 3 + 12));
+    expect((await compileChart(spec as never)).warnings).toEqual([]);
+  });
+
   it('wrapTitle wraps long findings to the chart width without changing the spec it is given', () => {
     const spec = comparisonLinesChart(lines, { title: 'Child poverty in Dumfries and Galloway is above Scotland\'s and has risen since 2015, faster than its family group' });
     const copy = JSON.stringify(spec);

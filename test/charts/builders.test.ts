@@ -174,6 +174,15 @@ describe('povertyTrendChart panels (the Act’s four targets, AHC)', () => {
     expect(points.length).toBeGreaterThan(0);
     for (const t of texts) for (const p of points) expect(p.x >= t.x1 - 2 && p.x <= t.x2 + 2 && p.y >= t.y1 - 2 && p.y <= t.y2 + 2, `"${t.text}" covers a point`).toBe(false);
   });
+  it('draws the panels in the order of seriesLabels (the Act’s order, ss. 3–6), whatever the row order, with no legend repeating the headings', () => {
+    const alphabetical = [...rows].sort((a, b) => a.measure.localeCompare(b.measure));
+    const s = povertyTrendChart(alphabetical, { targets, panels: true, seriesLabels: labels }) as Record<string, any>;
+    expect(s.vconcat[0].facet.sort).toEqual(['Relative poverty', 'Absolute poverty', 'Low income and material deprivation', 'Persistent poverty']);
+    expect(JSON.stringify(s.vconcat[0].spec.layer)).not.toContain('"legend":{');
+    // without labels, the panels keep the rows' order
+    const plain = povertyTrendChart(alphabetical, { targets, panels: true }) as Record<string, any>;
+    expect(plain.vconcat[0].facet.sort).toEqual(['absolute', 'combined', 'persistent', 'relative']);
+  });
   it('names the measures, not their codes, and states the targets in the description', () => {
     const s = spec as Record<string, any>;
     expect(s.description).toContain('Relative poverty: 24.1% in 2018 to 24.9% in 2022 (interim target 18% by 2023/24, final target 10% by 2030/31)');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   PovineqError,
+  FORMATS,
   briefing,
   formatValue,
   lorenzChart,
@@ -75,6 +76,14 @@ describe('formatValue', () => {
     expect(formatValue(-3.456, 'pence')).toBe('−£3.46');
     expect(formatValue(1234567, 'number')).toBe('1,234,567');
     expect(formatValue(0.26490, 'decimal')).toBe('0.265');
+    expect(formatValue(30.2926, 'decimal1')).toBe('30.3');
+    expect(formatValue(5, 'decimal1')).toBe('5');
+    expect(formatValue(-1234.56, 'decimal1')).toBe('−1,234.6');
+  });
+  it('prints decimal1 as the axis does (d3-format ,.1~f, the format Vega uses)', async () => {
+    const { format } = await import('d3-format');
+    const d3 = format(FORMATS.decimal1);
+    for (const v of [30.2926, 5, 1234.56, 0.04, 12.0]) expect(formatValue(v, 'decimal1')).toBe(d3(v));
   });
 });
 

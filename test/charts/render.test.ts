@@ -81,7 +81,8 @@ describe('formatValue', () => {
     expect(formatValue(-1234.56, 'decimal1')).toBe('−1,234.6');
   });
   it('prints decimal1 as the axis does (d3-format ,.1~f, the format Vega uses)', async () => {
-    const { format } = await import('d3-format');
+    // @ts-expect-error d3-format (vega's own formatter) ships no type declarations
+    const { format } = (await import('d3-format')) as { format: (specifier: string) => (v: number) => string };
     const d3 = format(FORMATS.decimal1);
     for (const v of [30.2926, 5, 1234.56, 0.04, 12.0]) expect(formatValue(v, 'decimal1')).toBe(d3(v));
   });

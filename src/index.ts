@@ -377,7 +377,7 @@ export { uprate, type UprateOptions } from './policy/uprating.js';
 export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './policy/family-types.js';
 export type { CompareIntervalOptions } from './policy/compare-intervals.js';
 export { priceRiseViews, type PriceRiseViewOptions } from './policy/price-views.js';
-export { readFRS, type ReadFRSOptions, FRS_VARIABLES } from './policy/frs.js';
+export { readFRS, type ReadFRSOptions, FRS_VARIABLES, FRS_QUALIFYING_BENEFITS } from './policy/frs.js';
 export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/synthetic-targets.js';
 
 registerOps();

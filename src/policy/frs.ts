@@ -24,7 +24,28 @@ export interface ReadFRSOptions {
   areas: string | ColumnTable;
   /** Keep Scottish households only (`GVTREGN` = 299999999, default true). */
   scotlandOnly?: boolean;
+  /**
+   * The FRS benefits file (one row per benefit received), relative to `dir`, default
+   * `'benefits.tab'`: `means_tested` also counts the legacy qualifying benefits recorded there
+   * ({@link FRS_QUALIFYING_BENEFITS}). `false` reads Universal Credit (`BUUC`) only.
+   */
+  benefits?: string | false;
 }
+
+/**
+ * FRS `BENEFIT` codes (benefits file) of the benefits that qualify a family for the Scottish Child
+ * Payment, besides Universal Credit: Pension Credit, Income Support, Working Tax Credit, Child Tax
+ * Credit, Universal Credit. Income-based Jobseeker's Allowance and income-related ESA share their
+ * codes (14, 16) with the contributory ones and are not read: families with children on them
+ * receive Child Tax Credit (or Universal Credit) for the children, which is read.
+ */
+export const FRS_QUALIFYING_BENEFITS: Readonly<Record<number, string>> = {
+  4: 'Pension Credit',
+  19: 'Income Support',
+  90: 'Working Tax Credit',
+  91: 'Child Tax Credit',
+  95: 'Universal Credit',
+};
 
 /** Every FRS/HBAI variable readFRS uses, by file (see docs/guides/frs.md for their meaning). */
 export const FRS_VARIABLES = {
@@ -32,6 +53,7 @@ export const FRS_VARIABLES = {
   'benunit.tab': ['SERNUM', 'BENUNIT', 'FAMTYPBU', 'BUUC'],
   'adult.tab': ['SERNUM', 'BENUNIT', 'PERSON', 'AGE80', 'SEX', 'ETHGR3'],
   'child.tab': ['SERNUM', 'BENUNIT', 'PERSON', 'AGE'],
+  'benefits.tab': ['SERNUM', 'BENEFIT'],
   hbai: ['SERNUM', 'BENUNIT', 'GS_NEWHH', 'ESNINCHH', 'ES_HCOST'],
   areas: ['SERNUM', 'council', 'simd_decile'],
 } as const;
@@ -54,8 +76,10 @@ const LONE_PARENT = 5; // FAMTYPBU: lone parent
  * - `tenure` from `PTENTYP2`; `disabled` = `DISCHHA1` + `DISCHHC1` > 0; `lone_parent` from
  *   `FAMTYPBU` = 5; `minority_ethnic` = household reference person's `ETHGR3` ≠ 1 (PIIS uses
  *   "White – British"; ETHGR3 1 is all White groups); `mother_under_25` = a female adult (`SEX`
- *   2) aged under 25 in a benefit unit with children; `means_tested` = Universal Credit received
- *   (`BUUC` > 0 in any benefit unit; legacy benefits are in the benefits file, not read).
+ *   2) aged under 25 in a benefit unit with children; `means_tested` = a qualifying benefit
+ *   received by anyone in the household: Universal Credit (`BUUC` > 0 in any benefit unit) or a
+ *   `BENEFIT` code of {@link FRS_QUALIFYING_BENEFITS} in the benefits file (tax credits, Income
+ *   Support, Pension Credit; `benefits: false` reads UC only).
  * - `council` and `simd_decile` from `areas`; `energy_spend` and `motor_fuel_spend` are not in
  *   the FRS: imputed as the LCF FYE 2018 mean by household income decile (as the synthetic file),
  *   flagged by `spend_imputed` = 1.
@@ -79,6 +103,11 @@ export function readFRS(dir: string, options: ReadFRSOptions): ColumnTable {
   const ad = readTab(file('adult.tab'), 'adult.tab', FRS_VARIABLES['adult.tab']);
   const ch = readTab(file('child.tab'), 'child.tab', FRS_VARIABLES['child.tab']);
   const hb = readTab(file(options.hbai), options.hbai, FRS_VARIABLES.hbai);
+  const benefitsFile = options.benefits ?? 'benefits.tab';
+  if (benefitsFile !== false && typeof benefitsFile !== 'string') {
+    throw new PovineqError('INVALID_OPTION', `readFRS(): benefits must be a file name (default 'benefits.tab') or false, got ${JSON.stringify(benefitsFile)}`, { option: 'benefits' });
+  }
+  const be = benefitsFile === false ? undefined : readTab(file(benefitsFile), benefitsFile, FRS_VARIABLES['benefits.tab']);
   const ar = typeof options.areas === 'string' ? readTab(file(options.areas), options.areas, ['SERNUM', 'simd_decile'], ['council']) : tableColumns(options.areas, 'areas', ['SERNUM', 'simd_decile'], ['council']);
 
   const scotlandOnly = options.scotlandOnly ?? true;
@@ -157,6 +186,12 @@ export function readFRS(dir: string, options: ReadFRSOptions): ColumnTable {
     if (k === undefined) continue;
     if (bu.num.FAMTYPBU![j] === LONE_PARENT) lone[k] = 1;
     if (bu.num.BUUC![j]! > 0) means[k] = 1;
+  }
+  if (be) {
+    for (let j = 0; j < be.n; j++) {
+      const k = index.get(be.num.SERNUM![j]!);
+      if (k !== undefined && FRS_QUALIFYING_BENEFITS[be.num.BENEFIT![j]!] !== undefined) means[k] = 1;
+    }
   }
   for (let j = 0; j < ad.n; j++) {
     const k = index.get(ad.num.SERNUM![j]!);
@@ -237,7 +272,8 @@ interface Tab {
 /** Reads a tab-delimited FRS file; numeric variables must parse as numbers (names are matched case-insensitively). */
 function readTab(file: string, label: string, numeric: readonly string[], text: readonly string[] = []): Tab {
   if (!fs.existsSync(file)) {
-    throw new PovineqError('MISSING_COLUMN', `readFRS(): file ${label} not found (${file}); it holds ${[...numeric, ...text].join(', ')}`, { file: label });
+    const hint = numeric.includes('BENEFIT') ? "; pass { benefits: false } to read Universal Credit (benunit.tab BUUC) only" : '';
+    throw new PovineqError('MISSING_COLUMN', `readFRS(): file ${label} not found (${file}); it holds ${[...numeric, ...text].join(', ')}${hint}`, { file: label });
   }
   const table = aq.fromCSV(fs.readFileSync(file, 'utf8'), { delimiter: '\t', autoType: false });
   return tableColumns(table, label, numeric, text);

@@ -5,7 +5,7 @@ import { giniOf } from '../measures/index.js';
 import { validateHouseholds } from './households.js';
 import { type Basis, equivalenceFactors, equivalisedIncome, personWeights } from '../income/index.js';
 import { householdDeciles } from './synthetic.js';
-import { type ChildGroup, HOUSING_COSTS_BY_TENURE, POOR_CHILDREN_IN_RECEIPT, SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, syntheticTargets } from './synthetic-targets.js';
+import { type ChildGroup, HOUSING_COSTS_BY_TENURE, SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, syntheticTargets } from './synthetic-targets.js';
 import { takeUpSelection } from './take-up.js';
 
 /**
@@ -72,6 +72,7 @@ export function syntheticCalibration(households: ColumnTable): ColumnTable {
   }
 
   const poorChild = (i: number) => eq.AHC[i]! < T.lines.relativeAHC;
+  const severeChild = (i: number) => eq.AHC[i]! < (T.lines.relativeAHC * 5) / 6;
   const childW = pw.children;
   const poorChildren = sum(childW, poorChild);
   // the Scottish Child Payment
@@ -81,7 +82,12 @@ export function syntheticCalibration(households: ColumnTable): ColumnTable {
   add('scottish child payment', 'eligible children under 16 (recipients / take-up)', SCOTTISH_CHILD_PAYMENT.eligible, sum(Float64Array.from(eligible, (c, i) => c * h.weight[i]!)), true, EXACT * SCOTTISH_CHILD_PAYMENT.eligible, scp);
   const takes = takeUpSelection(households.array('household_id') as ArrayLike<unknown>, eligible, h.weight, { share: SCOTTISH_CHILD_PAYMENT.takeUp });
   add('scottish child payment', 'children receiving at 89% take-up', SCOTTISH_CHILD_PAYMENT.recipients, sum(Float64Array.from(eligible, (c, i) => (takes[i] ? c * h.weight[i]! : 0))), true, 0.001 * SCOTTISH_CHILD_PAYMENT.recipients, scp);
-  add('scottish child payment', 'share of poor children (relative AHC) in receiving families', POOR_CHILDREN_IN_RECEIPT, sum(childW, (i) => poorChild(i) && means[i]! > 0) / poorChildren, true, EXACT, 'assumption from PIIS 2019-22 table 22b (docs/guides/synthetic-households.md)');
+  const R = T.receipt;
+  const receiving = (i: number) => means[i]! > 0;
+  const bandChild = (i: number) => poorChild(i) && !severeChild(i);
+  add('scottish child payment', 'share of children below 50% of the median (AHC) in receiving families', R.severe, sum(childW, (i) => severeChild(i) && receiving(i)) / sum(childW, severeChild), true, EXACT, R.source);
+  add('scottish child payment', 'share of children between 50% and 60% of the median (AHC) in receiving families', R.band, sum(childW, (i) => bandChild(i) && receiving(i)) / sum(childW, bandChild), true, EXACT, R.source);
+  add('scottish child payment', 'share of poor children (relative AHC) in receiving families (implied)', R.relative, sum(childW, (i) => poorChild(i) && receiving(i)) / poorChildren, false, EXACT, R.source);
 
   // priority family types, child ages, tenure
   const flag = (c: string) => (has(c) ? num(c) : undefined);
@@ -102,6 +108,7 @@ export function syntheticCalibration(households: ColumnTable): ColumnTable {
     add('family types', `${g}: share of children`, t.share, groupChildren / totalChildren, true, EXACT, t.source);
     if (Number.isFinite(t.rate)) add('family types', `${g}: child poverty rate (relative AHC)`, t.rate, sum(childW, (i) => inGroup(i) && poorChild(i)) / groupChildren, true, EXACT, t.source);
     else add('family types', `${g}: share of poor children`, t.composition, sum(childW, (i) => inGroup(i) && poorChild(i)) / poorChildren, true, EXACT, t.source);
+    if (Number.isFinite(t.severeRate)) add('family types', `${g}: severe child poverty rate (below 50% of the median AHC)`, t.severeRate, sum(childW, (i) => inGroup(i) && severeChild(i)) / groupChildren, true, EXACT, `${t.source}, severe: table d`);
   }
   if (has('tenure')) {
     const tenure = households.array('tenure') as ArrayLike<string>;
@@ -115,6 +122,7 @@ export function syntheticCalibration(households: ColumnTable): ColumnTable {
       add('tenure', `${t}: poverty rate of people (relative AHC)`, P.rate, sum(pw.all, (i) => inT(i) && eq.AHC[i]! < T.lines.relativeAHC) / people, true, EXACT, 'PIIS 2019-22 table 14a');
       add('tenure', `${t}: share of children`, C.share, sum(childW, inT) / totalChildren, true, EXACT, 'PIIS 2019-22 table 24a/24b');
       if (Number.isFinite(C.rate)) add('tenure', `${t}: child poverty rate (relative AHC)`, C.rate, sum(childW, (i) => inT(i) && poorChild(i)) / sum(childW, inT), true, EXACT, 'PIIS 2019-22 table 24a');
+      if (Number.isFinite(C.severeRate)) add('tenure', `${t}: severe child poverty rate (below 50% of the median AHC)`, C.severeRate, sum(childW, (i) => inT(i) && severeChild(i)) / sum(childW, inT), true, EXACT, 'PIIS 2019-22 table 24d');
       let s = 0;
       let w = 0;
       for (let i = 0; i < h.n; i++) if (inT(i)) { s += h.weight[i]! * h.housingCosts[i]!; w += h.weight[i]!; }

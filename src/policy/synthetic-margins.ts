@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { calibrationWeights } from '../inference/calibrate.js';
 import { PovineqError } from '../data/index.js';
-import { POOR_CHILDREN_IN_RECEIPT, SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, HOUSING_COSTS_BY_TENURE } from './synthetic-targets.js';
+import { SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, HOUSING_COSTS_BY_TENURE } from './synthetic-targets.js';
 
 /** The household arrays the calibration margins are built from. */
 export interface SyntheticCounts {
@@ -25,7 +25,8 @@ export interface SyntheticCounts {
  * The margins of the synthetic file, as calibration totals. Rates become zero totals:
  * Σ wᵢ pᵢ ([poorᵢ] − rate) = 0 with pᵢ the household's people in the group, so a rate holds whatever
  * the group's weighted size. Tier 0: every margin, populations by council; tier 1: populations for
- * Scotland; tier 2: populations and poverty rates only; tier 3: populations only.
+ * Scotland, without the severe poverty rates of family types, ages and tenures and with receipt for all
+ * poor children instead of by distance from the line; tier 2: populations and poverty rates only; tier 3: populations only.
  */
 export function syntheticMargins(T: SyntheticTargets, h: SyntheticCounts, councilIndex: Int16Array, eqBHC: Float64Array, eqAHC: Float64Array, housingCosts: Float64Array, tier: number) {
   const n = h.adults.length;
@@ -88,9 +89,15 @@ export function syntheticMargins(T: SyntheticTargets, h: SyntheticCounts, counci
   if (tier >= 2) return { cols, totals };
 
   const poor = (i: number) => (eqAHC[i]! < L.relativeAHC ? 1 : 0);
-  // the Scottish Child Payment: eligible children under 16, and poor children in receipt
+  const severe = (i: number) => (eqAHC[i]! < lines.AHC.severe ? 1 : 0);
+  // the Scottish Child Payment: eligible children under 16, and receipt among children below 50%
+  // of the median and between 50% and 60%
   column('scp eligible children under 16', (i) => h.under16[i]! * h.meansTested[i]!, SCOTTISH_CHILD_PAYMENT.eligible);
-  column('poor children in receipt', (i) => h.children[i]! * poor(i) * (h.meansTested[i]! - POOR_CHILDREN_IN_RECEIPT));
+  // (below 20,000 households, one margin: all poor children)
+  if (tier === 0) {
+    column('severely poor children in receipt', (i) => h.children[i]! * severe(i) * (h.meansTested[i]! - T.receipt.severe));
+    column('children between 50% and 60% in receipt', (i) => h.children[i]! * (poor(i) - severe(i)) * (h.meansTested[i]! - T.receipt.band));
+  } else column('poor children in receipt', (i) => h.children[i]! * poor(i) * (h.meansTested[i]! - T.receipt.relative));
   // the six priority family types: share of children, and relative poverty AHC (rate, or the
   // composition of poor children where PIIS suppresses the rate)
   const member: Record<string, (i: number) => number> = {
@@ -105,6 +112,7 @@ export function syntheticMargins(T: SyntheticTargets, h: SyntheticCounts, counci
     const inGroup = member[g]!;
     column(`children ${g}`, (i) => h.children[i]! * (inGroup(i) - target.share));
     if (Number.isFinite(target.rate)) column(`poverty children ${g}`, (i) => h.children[i]! * inGroup(i) * (poor(i) - target.rate));
+    if (tier === 0 && Number.isFinite(target.severeRate)) column(`severe poverty children ${g}`, (i) => h.children[i]! * inGroup(i) * (severe(i) - target.severeRate));
     else column(`poor children ${g}`, (i) => h.children[i]! * poor(i) * (inGroup(i) - target.composition));
   }
   // children by age band
@@ -112,6 +120,7 @@ export function syntheticMargins(T: SyntheticTargets, h: SyntheticCounts, counci
     const t = T.childAges[b];
     column(`children aged ${b}`, (i) => h.band[k]![i]! - t.share * h.children[i]!);
     column(`poverty children aged ${b}`, (i) => h.band[k]![i]! * (poor(i) - t.rate));
+    if (tier === 0) column(`severe poverty children aged ${b}`, (i) => h.band[k]![i]! * (severe(i) - t.severeRate));
   });
   // tenure: people and children by tenure, and their relative poverty AHC
   TENURES.forEach((t, k) => {
@@ -121,6 +130,7 @@ export function syntheticMargins(T: SyntheticTargets, h: SyntheticCounts, counci
     column(`poverty people ${t}`, (i) => everyone(i) * (h.tenure[i] === k ? 1 : 0) * (poor(i) - P.rate));
     if (k > 0) column(`children ${t}`, (i) => h.children[i]! * ((h.tenure[i] === k ? 1 : 0) - C.share));
     if (k > 0 && Number.isFinite(C.rate)) column(`poverty children ${t}`, (i) => h.children[i]! * (h.tenure[i] === k ? 1 : 0) * (poor(i) - C.rate));
+    if (tier === 0 && k > 0 && Number.isFinite(C.severeRate)) column(`severe poverty children ${t}`, (i) => h.children[i]! * (h.tenure[i] === k ? 1 : 0) * (severe(i) - C.severeRate));
     const mean = HOUSING_COSTS_BY_TENURE[t].mean;
     column(`housing costs ${t}`, (i) => (h.tenure[i] === k ? housingCosts[i]! - mean : 0));
   });

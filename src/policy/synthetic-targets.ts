@@ -44,11 +44,27 @@ export interface SyntheticTargets {
    * children, `rate` of relative poverty AHC (NaN where PIIS suppresses it), `composition` (share
    * of poor children), `source`; `assumedShare` marks a share that is not published.
    */
-  childGroups: Record<ChildGroup, { share: number; rate: number; composition: number; assumedShare: boolean; source: string }>;
-  /** Share of people and of children by tenure and their relative poverty rate AHC (PIIS tables 14, 24; NaN suppressed). */
-  tenure: Record<'people' | 'children', Record<Tenure, { share: number; rate: number; composition: number }>>;
-  /** Children by age band (PIIS table 19): share of children and relative poverty rate AHC. */
-  childAges: Record<'0-4' | '5-12' | '13-19', { share: number; rate: number }>;
+  childGroups: Record<ChildGroup, { share: number; rate: number; severeRate: number; composition: number; assumedShare: boolean; source: string }>;
+  /**
+   * Share of people and of children by tenure, their relative poverty rate AHC and (children) their
+   * severe poverty rate AHC (PIIS tables 14, 24; NaN suppressed).
+   */
+  tenure: Record<'people' | 'children', Record<Tenure, { share: number; rate: number; severeRate: number; composition: number }>>;
+  /** Children by age band (PIIS table 19): share of children, relative and severe poverty rate AHC. */
+  childAges: Record<'0-4' | '5-12' | '13-19', { share: number; rate: number; severeRate: number }>;
+  /** Share of children in families receiving a qualifying benefit, by distance from the line: see {@link receiptTargets}. */
+  receipt: ReceiptTargets;
+}
+
+/** Shares of children in families receiving a qualifying benefit (Universal Credit or a legacy benefit, in or out of work). */
+export interface ReceiptTargets {
+  /** Among children below 50% of the UK median AHC (severe poverty). */
+  severe: number;
+  /** Among children between 50% and 60% of the UK median AHC. */
+  band: number;
+  /** Among children below 60% of the UK median AHC (implied by the two above). */
+  relative: number;
+  source: string;
 }
 
 /** The tenures of the synthetic file (HBAI tenure groups). */
@@ -84,13 +100,45 @@ export const HOUSING_COSTS_BY_TENURE: Record<Tenure, { mean: number; source: str
 export const SCOTTISH_CHILD_PAYMENT = { recipients: 323_315, takeUp: 0.89, eligible: 323_315 / 0.89 } as const;
 
 /**
- * Share of children in relative poverty AHC who live in a family receiving a qualifying benefit
- * (Universal Credit or a legacy benefit): PIIS 2019-22 table 22b (poor children by family economic
- * status: workless 0.327, part-time only 0.227, one full-time one not working 0.174, self-employed
- * 0.159, full-time 0.114) × assumed receipt by status (0.95, 0.85, 0.65, 0.5, 0.3) = 0.73; rounded to 0.75.
- * A modelling assumption, not a published figure.
+ * Assumed share of children in families receiving a qualifying benefit, by family economic status
+ * (the categories of PIIS table 22). An assumption, not a published figure: out-of-work families
+ * with children almost all receive Universal Credit or a legacy benefit; in-work receipt falls with
+ * work intensity. PIIS publishes how poor (table 22b) and severely poor (table 22e) children split
+ * across these categories, so receipt by distance from the line follows from published compositions.
  */
-export const POOR_CHILDREN_IN_RECEIPT = 0.75;
+export const ASSUMED_RECEIPT_BY_STATUS: Readonly<Record<string, number>> = {
+  'Inactive or retired': 0.95,
+  Unemployed: 0.95,
+  'Part-time work only': 0.85,
+  'Couple: one full-time, one not in paid work': 0.65,
+  'Self-employed (at least one full-time)': 0.5,
+  'All in full-time work': 0.3,
+  'Couple: one full-time, one part-time': 0.3,
+};
+
+/**
+ * Receipt by distance from the line from PIIS 2019-22 tables 22b and 22e (composition of children in
+ * relative and in severe poverty AHC by family economic status) × {@link ASSUMED_RECEIPT_BY_STATUS}:
+ * severe = Σ e_s r_s; relative = Σ b_s r_s; band (50–60%) = (R·relative − S·severe) / (R − S), with R
+ * and S the child relative and severe poverty rates AHC (tables 1a, 3a).
+ */
+export function receiptTargets(composition: { relative: Record<string, number>; severe: Record<string, number> }, R: number, S: number): ReceiptTargets {
+  let relative = 0;
+  let severe = 0;
+  for (const [status, r] of Object.entries(ASSUMED_RECEIPT_BY_STATUS)) {
+    const b = composition.relative[status];
+    const e = composition.severe[status];
+    if (!Number.isFinite(b) || !Number.isFinite(e)) throw new Error(`synthetic targets: PIIS table 22 row "${status}" not found`);
+    relative += b! * r;
+    severe += e! * r;
+  }
+  return {
+    severe,
+    band: (R * relative - S * severe) / (R - S),
+    relative,
+    source: 'PIIS 2019-22 tables 22b/22e (poor and severely poor children by family economic status) × assumed receipt by status',
+  };
+}
 
 let cached: SyntheticTargets | undefined;
 
@@ -196,13 +244,17 @@ export function syntheticTargets(): SyntheticTargets {
     if (r.item === 'motor_fuels_petrol_diesel_oils') motorFuel[d] = Number(r.weekly_spend_gbp);
   }
 
-  const pair = (table: string, row: string) => ({ rate: lookup.get(`${table}a|${row}|2019-22`) ?? NaN, composition: lookup.get(`${table}b|${row}|2019-22`) ?? NaN });
+  const pair = (table: string, row: string) => ({
+    rate: lookup.get(`${table}a|${row}|2019-22`) ?? NaN,
+    composition: lookup.get(`${table}b|${row}|2019-22`) ?? NaN,
+    severeRate: lookup.get(`${table}d|${row}|2019-22`) ?? NaN,
+  });
   const childRate = poverty.relative.AHC.Children;
   const group = (table: string, row: string, label: ChildGroup) => {
-    const { rate, composition } = pair(table, row);
+    const { rate, composition, severeRate } = pair(table, row);
     const assumed = !Number.isFinite(rate);
     const share = assumed ? ASSUMED_CHILD_SHARE[label as keyof typeof ASSUMED_CHILD_SHARE] : (composition * childRate) / rate;
-    return { share, rate, composition, assumedShare: assumed, source: `PIIS 2019-22 table ${table}a/${table}b "${row}"${assumed ? ' (rate suppressed; share assumed)' : ''}` };
+    return { share, rate, severeRate, composition, assumedShare: assumed, source: `PIIS 2019-22 table ${table}a/${table}b "${row}"${assumed ? ' (rate suppressed; share assumed)' : ''}` };
   };
   const childGroups = {
     'lone parent': group('17', 'Single parent in household', 'lone parent'),
@@ -219,11 +271,11 @@ export function syntheticTargets(): SyntheticTargets {
     'private rent': 'Rented privately',
   };
   const tenureOf = (table: string, overall: number) => {
-    const out = {} as Record<Tenure, { share: number; rate: number; composition: number }>;
+    const out = {} as Record<Tenure, { share: number; rate: number; severeRate: number; composition: number }>;
     let known = 0;
     for (const t of TENURES) {
-      const { rate, composition } = pair(table, tenureRows[t]);
-      out[t] = { share: Number.isFinite(rate) ? (composition * overall) / rate : NaN, rate, composition };
+      const { rate, composition, severeRate } = pair(table, tenureRows[t]);
+      out[t] = { share: Number.isFinite(rate) ? (composition * overall) / rate : NaN, rate, severeRate, composition };
       if (Number.isFinite(rate)) known += out[t].share;
     }
     for (const t of TENURES) if (!Number.isFinite(out[t].share)) out[t].share = 1 - known;
@@ -232,8 +284,8 @@ export function syntheticTargets(): SyntheticTargets {
   const tenure = { people: tenureOf('14', poverty.relative.AHC['All people']), children: tenureOf('24', childRate) };
   const ages = {} as SyntheticTargets['childAges'];
   for (const band of ['0-4', '5-12', '13-19'] as const) {
-    const { rate, composition } = pair('19', band);
-    ages[band] = { share: (composition * childRate) / rate, rate };
+    const { rate, composition, severeRate } = pair('19', band);
+    ages[band] = { share: (composition * childRate) / rate, rate, severeRate };
   }
   const severe = { BHC: {}, AHC: {} } as SyntheticTargets['severe'];
   for (const g of ['Children', 'Working-age adults', 'Pensioners'] as const) {
@@ -241,7 +293,18 @@ export function syntheticTargets(): SyntheticTargets {
     severe.BHC[g] = get(`6a|${g}|2019-22`);
   }
 
+  const statusRows = Object.keys(ASSUMED_RECEIPT_BY_STATUS);
+  const receipt = receiptTargets(
+    {
+      relative: Object.fromEntries(statusRows.map((r) => [r, get(`22b|${r}|2019-22`)])),
+      severe: Object.fromEntries(statusRows.map((r) => [r, get(`22e|${r}|2019-22`)])),
+    },
+    childRate,
+    severe.AHC.Children,
+  );
+
   cached = {
+    receipt,
     severe,
     childGroups,
     tenure,

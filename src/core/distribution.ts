@@ -10,6 +10,7 @@ import { cachedDistribution, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
 import { checkDataOptions } from './measure-options.js';
 import { checkFiniteTotals } from './finite-totals.js';
+import { scanColumns } from './scan.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -69,6 +70,8 @@ interface Parts {
   dropped: Dropped;
   /** Free buffers of length n to hold the cumulative sums (the sort's scratch), if any. */
   spare?: Float64Array[];
+  /** Σ wᵢ when already taken (by the fused pass of scan.ts), with the same digits. */
+  totalWeight?: number;
 }
 
 /** Validated units before the sort: values, weights (undefined: all 1) and input rows (undefined: 0…n−1). */
@@ -129,6 +132,7 @@ export class Distribution {
     this.inputRows = parts.inputRows;
     this.dropped = parts.dropped;
     this.#spare = parts.spare?.filter((b) => b.length === this.#n) ?? [];
+    this.#totalWeight = parts.totalWeight;
   }
 
   /** Values in ascending order. Do not write to it. Reading it sorts the Distribution if needed. */
@@ -372,20 +376,111 @@ export function sumWhere(
   inclusive: boolean,
   income: boolean,
 ): number {
+  // one small loop per case, so no test of the flags is left inside a loop (the optimiser does not
+  // hoist them); every case adds the same terms in the same order as the general form above
+  if (weights) {
+    if (income) return inclusive ? incomeAtOrBelow(values, weights, limit) : incomeBelow(values, weights, limit);
+    return inclusive ? weightAtOrBelow(values, weights, limit) : weightBelow(values, weights, limit);
+  }
+  if (income) return inclusive ? valueAtOrBelow(values, limit) : valueBelow(values, limit);
+  return inclusive ? countAtOrBelow(values, limit) : countBelow(values, limit);
+}
+
+/* The cases of sumWhere. Each term is multiplied by the 0/1 test (an exact zero outside). */
+
+function weightBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
   let hi = 0;
   let lo = 0;
-  const n = values.length;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    const inside = inclusive ? +(v <= limit) : +(v < limit);
-    const w = weights ? weights[i]! : 1;
-    const term = (income ? w * v : w) * inside;
+  for (let i = 0; i < values.length; i++) {
+    const term = weights[i]! * +(values[i]! < limit);
     const s = hi + term;
     const bp = s - hi;
     lo += hi - (s - bp) + (term - bp);
     hi = s;
   }
   return hi + lo;
+}
+
+function weightAtOrBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const term = weights[i]! * +(values[i]! <= limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function incomeBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = weights[i]! * v * +(v < limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function incomeAtOrBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = weights[i]! * v * +(v <= limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function valueBelow(values: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = v * +(v < limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function valueAtOrBelow(values: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = v * +(v <= limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+/** Unit weights: the sum is a count, exact in any order. */
+function countBelow(values: ArrayLike<number>, limit: number): number {
+  let c = 0;
+  for (let i = 0; i < values.length; i++) c += +(values[i]! < limit);
+  return c;
+}
+
+function countAtOrBelow(values: ArrayLike<number>, limit: number): number {
+  let c = 0;
+  for (let i = 0; i < values.length; i++) c += +(values[i]! <= limit);
+  return c;
 }
 
 /** First index i with a[i] ≥ x. */
@@ -454,10 +549,45 @@ export function measureDistribution(data: Input, options: ColumnOptions & DataOp
   if (isDistribution(data)) return distribution(data, options);
   const { raw, rawWeights, column, weightColumn } = readInput(data, options);
   const key = JSON.stringify([column, weightColumn, options.missing ?? 'error', options.nonPositiveWeights ?? 'error']);
+  const fast = fromCleanFloat64(raw, rawWeights, column, weightColumn, key);
+  if (fast) return fast;
   const cached = cachedDistribution(raw, rawWeights, key);
   if (cached) return cached;
   const d = fromColumns(raw, rawWeights, column, weightColumn, options, true);
   rememberDistribution(raw, rawWeights, key, d);
+  return d;
+}
+
+/**
+ * The fast path of {@link measureDistribution} for Float64Array columns: one fused pass (scan.ts)
+ * validates them, takes the totals and the cache fingerprint; when every row is clean the
+ * Distribution reads the caller's arrays in place (never writing them; the sort, if a measure
+ * needs it, copies), so nothing is copied. Undefined when the columns are of another type or have
+ * a bad row: the general path then names the rows or drops them as asked.
+ */
+function fromCleanFloat64(
+  raw: ArrayLike<unknown>,
+  rawWeights: ArrayLike<unknown> | undefined,
+  column: string,
+  weightColumn: string | undefined,
+  key: string,
+): Distribution | undefined {
+  if (!(raw instanceof Float64Array) || raw.length === 0) return undefined;
+  if (rawWeights !== undefined && !(rawWeights instanceof Float64Array && rawWeights.length === raw.length)) return undefined;
+  const scan = scanColumns(raw, rawWeights);
+  if (!scan.clean) return undefined;
+  const cached = cachedDistribution(raw, rawWeights, key, scan.fingerprint);
+  if (cached) return cached;
+  const d = new Distribution({
+    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
+    column,
+    weightColumn,
+    weighted: rawWeights !== undefined,
+    inputRows: raw.length,
+    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
+    totalWeight: scan.totalWeight,
+  });
+  rememberDistribution(raw, rawWeights, key, d, scan.fingerprint);
   return d;
 }
 

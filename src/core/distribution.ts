@@ -70,8 +70,9 @@ interface Parts {
   dropped: Dropped;
   /** Free buffers of length n to hold the cumulative sums (the sort's scratch), if any. */
   spare?: Float64Array[];
-  /** Σ wᵢ when already taken (by the fused pass of scan.ts), with the same digits. */
+  /** Σ wᵢ and Σ wᵢxᵢ when already taken (by the fused pass of scan.ts, a replicate loop), with the same digits. */
   totalWeight?: number;
+  total?: number;
 }
 
 /** Validated units before the sort: values, weights (undefined: all 1) and input rows (undefined: 0…n−1). */
@@ -133,6 +134,7 @@ export class Distribution {
     this.dropped = parts.dropped;
     this.#spare = parts.spare?.filter((b) => b.length === this.#n) ?? [];
     this.#totalWeight = parts.totalWeight;
+    this.#total = parts.total;
   }
 
   /** Values in ascending order. Do not write to it. Reading it sorts the Distribution if needed. */
@@ -279,12 +281,15 @@ export class Distribution {
    * Weights must be aligned with `values`; zero weights are allowed, negative ones are not checked.
    * `spare`: buffers of length n the new Distribution may use for its cumulative sums (a replicate
    * loop passes the same ones for every replicate, which it drops before the next).
+   * `totals`: Σ wᵢ and Σ wᵢxᵢ of these weights when the caller has taken them, in double-double
+   * over the sorted order exactly as {@link totalWeight} and {@link total} do (a replicate loop
+   * takes them while it writes the weights); they are then not summed again.
    */
-  reweight(weights: Float64Array, spare?: Float64Array[]): Distribution {
+  reweight(weights: Float64Array, spare?: Float64Array[], totals?: { weight: number; total: number }): Distribution {
     if (weights.length !== this.n) {
       throw new PovineqError('LENGTH_MISMATCH', `reweight: ${weights.length} weights for ${this.n} units`);
     }
-    return new Distribution({ ...this.#parts(), weights, weighted: true, spare });
+    return new Distribution({ ...this.#parts(), weights, weighted: true, spare, totalWeight: totals?.weight, total: totals?.total });
   }
 
   /** Units `start` (inclusive) to `end` (exclusive) of the sorted order, as a new Distribution. */

@@ -163,6 +163,27 @@ function bracketed(
   accept: (c: number) => boolean,
   known?: number,
 ): Selected | undefined {
+  for (const b of sampleBrackets(values, weights, accept, known)) {
+    const found = bracketPass(values, weights, accept, b.low, b.high, b.share);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A bracket from the sample: the values low and high, and the expected share of units between. */
+interface Bracket {
+  low: number;
+  high: number;
+  share: number;
+}
+
+/** The brackets to try, narrow (Z standard errors) then twice as wide; none when the sample has no weight. */
+function sampleBrackets(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  accept: (c: number) => boolean,
+  known?: number,
+): Bracket[] {
   const n = values.length;
   const size = Math.min(SAMPLE_MAX, Math.max(SAMPLE_MIN, Math.floor(8 * Math.sqrt(n))));
   const step = n / size;
@@ -179,7 +200,7 @@ function bracketed(
     sampleSquares += wv * wv;
   }
   // a sample of zero weights says nothing about where the answer lies
-  if (!(sampleWeight > 0)) return undefined;
+  if (!(sampleWeight > 0)) return [];
   // scale sample cumulative weights to the whole by the sample's share of units (unbiased for an
   // evenly spaced sample; only the bracket depends on it, never the answer)
   let total = known ?? 0;
@@ -202,6 +223,7 @@ function bracketed(
   const share = cum[at]! / sampleWeight;
   const effective = (sampleWeight * sampleWeight) / sampleSquares;
   const se = Math.sqrt(Math.max(share * (1 - share), 1 / effective) / effective);
+  const out: Bracket[] = [];
   for (let z = Z; z <= 2 * Z; z *= 2) {
     const lowShare = (share - z * se) * sampleWeight;
     const highShare = (share + z * se) * sampleWeight;
@@ -211,12 +233,9 @@ function bracketed(
     while (l >= 0 && cum[l]! > lowShare) l--;
     let h = at;
     while (h < size && cum[h]! < highShare) h++;
-    const low = l < 0 ? -Infinity : sx[order[l]!]!;
-    const high = h >= size ? Infinity : sx[order[h]!]!;
-    const found = bracketPass(values, weights, accept, low, high, (h - l + 2) / size);
-    if (found) return found;
+    out.push({ low: l < 0 ? -Infinity : sx[order[l]!]!, high: h >= size ? Infinity : sx[order[h]!]!, share: (h - l + 2) / size });
   }
-  return undefined;
+  return out;
 }
 
 /**
@@ -233,13 +252,20 @@ function bracketPass(
   share: number,
 ): Selected | undefined {
   const n = values.length;
-  const keepX = new Float64Array(Math.min(n, Math.ceil(n * share * 4) + SMALL));
-  const keepW = new Float64Array(keepX.length);
-  const kept = weights ? keepWeighted(values, weights, low, high, keepX, keepW) : keepUnweighted(values, low, high, keepX, keepW);
+  const at = new Int32Array(Math.min(n, Math.ceil(n * share * 4) + SMALL));
+  const kept = weights ? keepWeighted(values, weights, low, high, at) : keepUnweighted(values, low, high, at);
   if (kept < 0) return undefined;
   const below = belowScratch[0]!;
+  const keepX = new Float64Array(kept);
+  const keepW = new Float64Array(kept);
   let inside = 0;
-  for (let i = 0; i < kept; i++) inside += keepW[i]!;
+  for (let k = 0; k < kept; k++) {
+    const i = at[k]!;
+    keepX[k] = values[i]!;
+    const wv = weights ? weights[i]! : 1;
+    keepW[k] = wv;
+    inside += wv;
+  }
   if (accept(below) || !accept(below + inside)) return undefined;
   // the answer is among the kept units, with `below` under all of them
   const r = selectWeighted(keepX.subarray(0, kept), keepW.subarray(0, kept), (c2) => accept(below + c2));
@@ -250,46 +276,50 @@ function bracketPass(
 const belowScratch = new Float64Array(1);
 
 /**
- * The bracketing loop, weighted: copies the units with low ≤ x ≤ high to keepX/keepW, sums the
- * weight below low into belowScratch, and returns how many it kept (−1 when the buffers fill).
+ * The bracketing loop, weighted: records the positions of the units with low ≤ x ≤ high in `at`,
+ * sums the weight below low into belowScratch, and returns how many it kept (−1 when `at` fills).
  * A small leaf function, so the optimiser compiles the loop once and keeps it: comparisons are
- * 0/1 integers (bitwise), the counter stays an integer, nothing branches but the capacity check.
+ * 0/1 integers (bitwise), the counter stays an integer, nothing branches but the capacity check,
+ * and each unit costs one store (its position, overwritten unless kept).
  */
-function keepWeighted(
-  values: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  low: number,
-  high: number,
-  keepX: Float64Array,
-  keepW: Float64Array,
-): number {
+function keepWeighted(values: ArrayLike<number>, weights: ArrayLike<number>, low: number, high: number, at: Int32Array): number {
   const n = values.length;
-  const cap = keepX.length - 1;
+  const cap = at.length - 2;
   let kept = 0;
+  // two accumulators (even and odd units), so the additions of neighbours overlap
   let below = 0;
-  for (let i = 0; i < n; i++) {
+  let below2 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
     const v = values[i]!;
-    const wv = weights[i]!;
-    keepX[kept] = v;
-    keepW[kept] = wv;
+    const u = values[i + 1]!;
+    at[kept] = i;
     kept = (kept + (+(v >= low) & +(v <= high))) | 0;
-    below += (+(v < low) | 0) * wv;
+    at[kept] = i + 1;
+    kept = (kept + (+(u >= low) & +(u <= high))) | 0;
+    below += (+(v < low) | 0) * weights[i]!;
+    below2 += (+(u < low) | 0) * weights[i + 1]!;
     if (kept > cap) return -1;
   }
-  belowScratch[0] = below;
+  if (i < n) {
+    const v = values[i]!;
+    at[kept] = i;
+    kept = (kept + (+(v >= low) & +(v <= high))) | 0;
+    below += (+(v < low) | 0) * weights[i]!;
+  }
+  belowScratch[0] = below + below2;
   return kept;
 }
 
 /** The same loop for unit weights. */
-function keepUnweighted(values: ArrayLike<number>, low: number, high: number, keepX: Float64Array, keepW: Float64Array): number {
+function keepUnweighted(values: ArrayLike<number>, low: number, high: number, at: Int32Array): number {
   const n = values.length;
-  const cap = keepX.length - 1;
+  const cap = at.length - 1;
   let kept = 0;
   let below = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    keepX[kept] = v;
-    keepW[kept] = 1;
+    at[kept] = i;
     kept = (kept + (+(v >= low) & +(v <= high))) | 0;
     below += +(v < low) | 0;
     if (kept > cap) return -1;

@@ -548,7 +548,9 @@ export function distribution(data: Input, options?: (ColumnOptions & DataOptions
  * The Distribution a measure called on raw columns works from: validated once, sorted only if a
  * measure needs the order, and kept for later calls on the same column arrays (see
  * input-cache.ts). {@link distribution}, which a user calls to share one Distribution among many
- * measures, sorts at once, as it always has.
+ * measures, sorts at once, as it always has. On clean Float64Array columns the result reads the
+ * caller's arrays in place until it is sorted (never writing them): do not change them while you
+ * hold it (the cache itself never serves it again after a change).
  */
 export function measureDistribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
   if (isDistribution(data)) return distribution(data, options);

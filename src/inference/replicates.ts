@@ -244,6 +244,10 @@ const stateScratch = new Int32Array(4);
  * largest multiple of n, reduced mod n. Each draw k adds 1 to counts[map ? map[k] : k].
  */
 function countDraws(state: Int32Array, n: number, count: number, map: Int32Array | undefined, counts: Float64Array): void {
+  if (!map) {
+    countDrawsDirect(state, n, count, counts);
+    return;
+  }
   let a = state[0]!;
   let b = state[1]!;
   let c = state[2]!;
@@ -266,7 +270,38 @@ function countDraws(state: Int32Array, n: number, count: number, map: Int32Array
     let rest = x - Math.floor(x / n) * n;
     if (rest < 0) rest += n;
     else if (rest >= n) rest -= n;
-    counts[map ? map[rest]! : rest]!++;
+    counts[map[rest]!]!++;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/** The same draws counted by the drawn index itself (the naive bootstrap: no map to read). */
+function countDrawsDirect(state: Int32Array, n: number, count: number, counts: Float64Array): void {
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  const limit = 0x100000000 - (0x100000000 % n);
+  for (let k = 0; k < count; k++) {
+    let x: number;
+    do {
+      const m = Math.imul(b, 5);
+      x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    } while (x >= limit);
+    let rest = x - Math.floor(x / n) * n;
+    if (rest < 0) rest += n;
+    else if (rest >= n) rest -= n;
+    counts[rest]!++;
   }
   state[0] = a;
   state[1] = b;

@@ -3,6 +3,7 @@
 // (plain arrays, which are converted and copied), the same errors on bad rows, leave the arrays
 // untouched, and never serve a changed column from the cache. The selection's bracketing pass
 // (inputs of 65,536 units or more) must give the sorted quantile under every rule.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { measureDistribution, quantileRange, selectQuantile } from '../../src/core/index.js';
 import { scanColumns } from '../../src/core/scan.js';
@@ -115,6 +116,42 @@ describe('the fused pass on Float64Array columns', () => {
 });
 
 describe('the bracketing pass of the selection (65,536 units or more)', () => {
+  it('property: random sizes, tie levels, zero-weight shares, weight skew, p and rule give the sorted quantile', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          seed: fc.integer({ min: 1, max: 1e6 }),
+          n: fc.integer({ min: 65_536, max: 90_000 }),
+          distinct: fc.constantFrom(3, 50, 5000, 0),
+          zeros: fc.constantFrom(0, 0.2, 0.9),
+          skew: fc.constantFrom(0, 1, 3),
+          p: fc.oneof(fc.constantFrom(0.5, 0.2, 0.8, 0.001, 0.999), fc.double({ min: 0.001, max: 0.999, noNaN: true })),
+        }),
+        ({ seed, n, distinct, zeros, skew, p }) => {
+          const rng = random(seed);
+          const x = new Float64Array(n);
+          const w = new Float64Array(n);
+          for (let i = 0; i < n; i++) {
+            x[i] = distinct ? Math.floor(rng.uniform() * distinct) : Math.exp(rng.normal());
+            // multiples of 1/4 up to 2^skew·8: every cumulative sum is exact in any order
+            w[i] = rng.uniform() < zeros ? 0 : Math.ceil(rng.uniform() * 8 * 2 ** (skew * rng.uniform())) / 4;
+          }
+          w[0] = 1;
+          let total = 0;
+          for (let i = 0; i < n; i++) total += w[i]!;
+          const d = distribution(Array.from(x));
+          const sorted = d.reweight(Float64Array.from(d.rows, (r) => w[r]!));
+          for (const type of ['eurostat', 'laeken', 7] as const) {
+            const a = selectQuantile(x, w, total, p, type);
+            const b = quantileRange(sorted, p, type, 0, n);
+            if (!Object.is(a, b)) throw new Error(`type ${type}, p ${p}: selection ${a}, sorted ${b}`);
+          }
+        },
+      ),
+      { numRuns: 12, seed: 20261205 },
+    );
+  }, 60_000);
+
   it('gives the sorted quantile under every rule, with continuous values, ties and zero weights', () => {
     const n = 70_001;
     const rng = random(11);

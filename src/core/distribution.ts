@@ -10,7 +10,7 @@ import { cachedDistribution, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
 import { checkDataOptions } from './measure-options.js';
 import { checkFiniteTotals } from './finite-totals.js';
-import { scanColumns } from './scan.js';
+import { checkColumns, scanColumns } from './scan.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -632,6 +632,37 @@ function readInput(
   return { raw, rawWeights, column: options.value, weightColumn: options.weight };
 }
 
+/**
+ * An eager build from clean Float64Array columns: one pass checks them and takes Σ wᵢ (scan.ts),
+ * then the sort, which reads them in place. Undefined (the general path then runs, with its
+ * errors and drops) for other columns, a bad row, or options the general path must reject.
+ */
+function cleanFloat64(
+  raw: ArrayLike<unknown>,
+  rawWeights: ArrayLike<unknown> | undefined,
+  column: string,
+  weightColumn: string | undefined,
+  options: DataOptions,
+): Distribution | undefined {
+  if (!(raw instanceof Float64Array) || raw.length === 0) return undefined;
+  if (rawWeights !== undefined && !(rawWeights instanceof Float64Array && rawWeights.length === raw.length)) return undefined;
+  const valid = (o: unknown) => o === undefined || o === 'error' || o === 'drop';
+  if (!valid(options.missing) || !valid(options.nonPositiveWeights)) return undefined;
+  const c = checkColumns(raw, rawWeights);
+  if (!c.clean) return undefined;
+  const d = new Distribution({
+    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
+    column,
+    weightColumn,
+    weighted: rawWeights !== undefined,
+    inputRows: raw.length,
+    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
+    totalWeight: c.totalWeight,
+  });
+  void d.values;
+  return d;
+}
+
 /** Validates raw value and weight columns and builds the sorted Distribution. */
 export function fromColumns(
   raw: ArrayLike<unknown>,
@@ -642,6 +673,10 @@ export function fromColumns(
   lazy = false,
 ): Distribution {
   const n = raw.length;
+  if (!lazy) {
+    const clean = cleanFloat64(raw, rawWeights, column, weightColumn, options);
+    if (clean) return clean;
+  }
   // the sort copies, so a Float64Array input can be read in place (it is never written)
   const parsed = toNumeric(raw, true);
   const weightsParsed = rawWeights ? toNumeric(rawWeights, true) : undefined;

@@ -111,3 +111,35 @@ function finalHash(h1: number, h2: number, n: number, weighted: number): string 
   h2 = Math.imul(h2 ^ (h2 >>> 13) ^ weighted, 0xc2b2ae35) ^ h1;
   return `f64:${n}:${h1 >>> 0}:${h2 >>> 0}`;
 }
+
+/**
+ * The same checks and Σ wᵢ without the fingerprint, for a Distribution that is sorted at once and
+ * not cached ({@link distribution} and the other eager builds): `clean` and `totalWeight` as in
+ * {@link scanColumns}.
+ */
+export function checkColumns(x: Float64Array, w: Float64Array | undefined): { clean: boolean; totalWeight: number } {
+  const n = x.length;
+  let largest = 0;
+  let bad = 0;
+  if (!w) {
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(x[i]!);
+      bad |= +(a - a !== 0);
+      largest = a > largest ? a : largest;
+    }
+    return { clean: bad === 0 && largest * Math.max(n, 1) < SAFE, totalWeight: n };
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    const s = hi + wi;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (wi - bp);
+    hi = s;
+    const a = Math.abs(x[i]!);
+    bad |= +(a - a !== 0) | +!(wi > 0);
+    largest = a > largest ? a : largest;
+  }
+  return { clean: bad === 0 && hi < Infinity && largest * Math.max(hi, 1) < SAFE, totalWeight: hi + lo };
+}

@@ -37,6 +37,22 @@ describe('the fused pass on Float64Array columns', () => {
     }
   });
 
+  it('distribution() on Float64Array columns (checked in one pass, read in place) gives the digits of plain arrays', () => {
+    const { x, w } = columns(30_001, 9);
+    const x0 = x.slice();
+    const w0 = w.slice();
+    const fast = distribution(x, { weights: w });
+    const slow = distribution(Array.from(x), { weights: Array.from(w) });
+    expect(fast.totalWeight).toBe(slow.totalWeight);
+    expect(Array.from(fast.values)).toEqual(Array.from(slow.values));
+    expect(Array.from(fast.rows)).toEqual(Array.from(slow.rows));
+    for (const [name, f] of Object.entries(MEASURES)) expect(f(fast), name).toBe(f(slow));
+    expect(Array.from(x)).toEqual(Array.from(x0));
+    expect(Array.from(w)).toEqual(Array.from(w0));
+    // invalid options are still reported on clean columns
+    expect(() => distribution(x, { weights: w, missing: 'skip' as never })).toThrow(/missing/);
+  });
+
   it('never writes to the columns, even when a later measure sorts them', () => {
     const { x, w } = columns(20_000, 3);
     const x0 = x.slice();
@@ -70,6 +86,8 @@ describe('the fused pass on Float64Array columns', () => {
       const fast = message(() => arpr(xb, { weights: wb }));
       expect(fast, what).not.toBe('no error');
       expect(fast, what).toBe(message(() => arpr(Array.from(xb), { weights: Array.from(wb) })));
+      // the eager build (distribution(), sorted at once) takes the same checks
+      expect(message(() => distribution(xb, { weights: wb })), what).toBe(message(() => distribution(Array.from(xb), { weights: Array.from(wb) })));
       if (what !== 'overflowing total') {
         const drop = { missing: 'drop', nonPositiveWeights: 'drop' } as const;
         expect(median(xb, { weights: wb, ...drop }), what).toBe(median(Array.from(xb), { weights: Array.from(wb), ...drop }));

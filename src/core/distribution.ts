@@ -10,6 +10,7 @@ import { cachedDistribution, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
 import { checkDataOptions } from './measure-options.js';
 import { checkFiniteTotals } from './finite-totals.js';
+import { checkColumns, scanColumns } from './scan.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -69,6 +70,9 @@ interface Parts {
   dropped: Dropped;
   /** Free buffers of length n to hold the cumulative sums (the sort's scratch), if any. */
   spare?: Float64Array[];
+  /** Σ wᵢ and Σ wᵢxᵢ when already taken (by the fused pass of scan.ts, a replicate loop), with the same digits. */
+  totalWeight?: number;
+  total?: number;
 }
 
 /** Validated units before the sort: values, weights (undefined: all 1) and input rows (undefined: 0…n−1). */
@@ -129,6 +133,8 @@ export class Distribution {
     this.inputRows = parts.inputRows;
     this.dropped = parts.dropped;
     this.#spare = parts.spare?.filter((b) => b.length === this.#n) ?? [];
+    this.#totalWeight = parts.totalWeight;
+    this.#total = parts.total;
   }
 
   /** Values in ascending order. Do not write to it. Reading it sorts the Distribution if needed. */
@@ -275,12 +281,15 @@ export class Distribution {
    * Weights must be aligned with `values`; zero weights are allowed, negative ones are not checked.
    * `spare`: buffers of length n the new Distribution may use for its cumulative sums (a replicate
    * loop passes the same ones for every replicate, which it drops before the next).
+   * `totals`: Σ wᵢ and Σ wᵢxᵢ of these weights when the caller has taken them, in double-double
+   * over the sorted order exactly as {@link totalWeight} and {@link total} do (a replicate loop
+   * takes them while it writes the weights); they are then not summed again.
    */
-  reweight(weights: Float64Array, spare?: Float64Array[]): Distribution {
+  reweight(weights: Float64Array, spare?: Float64Array[], totals?: { weight: number; total: number }): Distribution {
     if (weights.length !== this.n) {
       throw new PovineqError('LENGTH_MISMATCH', `reweight: ${weights.length} weights for ${this.n} units`);
     }
-    return new Distribution({ ...this.#parts(), weights, weighted: true, spare });
+    return new Distribution({ ...this.#parts(), weights, weighted: true, spare, totalWeight: totals?.weight, total: totals?.total });
   }
 
   /** Units `start` (inclusive) to `end` (exclusive) of the sorted order, as a new Distribution. */
@@ -372,20 +381,111 @@ export function sumWhere(
   inclusive: boolean,
   income: boolean,
 ): number {
+  // one small loop per case, so no test of the flags is left inside a loop (the optimiser does not
+  // hoist them); every case adds the same terms in the same order as the general form above
+  if (weights) {
+    if (income) return inclusive ? incomeAtOrBelow(values, weights, limit) : incomeBelow(values, weights, limit);
+    return inclusive ? weightAtOrBelow(values, weights, limit) : weightBelow(values, weights, limit);
+  }
+  if (income) return inclusive ? valueAtOrBelow(values, limit) : valueBelow(values, limit);
+  return inclusive ? countAtOrBelow(values, limit) : countBelow(values, limit);
+}
+
+/* The cases of sumWhere. Each term is multiplied by the 0/1 test (an exact zero outside). */
+
+function weightBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
   let hi = 0;
   let lo = 0;
-  const n = values.length;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    const inside = inclusive ? +(v <= limit) : +(v < limit);
-    const w = weights ? weights[i]! : 1;
-    const term = (income ? w * v : w) * inside;
+  for (let i = 0; i < values.length; i++) {
+    const term = weights[i]! * +(values[i]! < limit);
     const s = hi + term;
     const bp = s - hi;
     lo += hi - (s - bp) + (term - bp);
     hi = s;
   }
   return hi + lo;
+}
+
+function weightAtOrBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const term = weights[i]! * +(values[i]! <= limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function incomeBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = weights[i]! * v * +(v < limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function incomeAtOrBelow(values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = weights[i]! * v * +(v <= limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function valueBelow(values: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = v * +(v < limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+function valueAtOrBelow(values: ArrayLike<number>, limit: number): number {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const term = v * +(v <= limit);
+    const s = hi + term;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (term - bp);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+/** Unit weights: the sum is a count, exact in any order. */
+function countBelow(values: ArrayLike<number>, limit: number): number {
+  let c = 0;
+  for (let i = 0; i < values.length; i++) c += +(values[i]! < limit);
+  return c;
+}
+
+function countAtOrBelow(values: ArrayLike<number>, limit: number): number {
+  let c = 0;
+  for (let i = 0; i < values.length; i++) c += +(values[i]! <= limit);
+  return c;
 }
 
 /** First index i with a[i] ≥ x. */
@@ -448,16 +548,53 @@ export function distribution(data: Input, options?: (ColumnOptions & DataOptions
  * The Distribution a measure called on raw columns works from: validated once, sorted only if a
  * measure needs the order, and kept for later calls on the same column arrays (see
  * input-cache.ts). {@link distribution}, which a user calls to share one Distribution among many
- * measures, sorts at once, as it always has.
+ * measures, sorts at once, as it always has. On clean Float64Array columns the result reads the
+ * caller's arrays in place until it is sorted (never writing them): do not change them while you
+ * hold it (the cache itself never serves it again after a change).
  */
 export function measureDistribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
   if (isDistribution(data)) return distribution(data, options);
   const { raw, rawWeights, column, weightColumn } = readInput(data, options);
   const key = JSON.stringify([column, weightColumn, options.missing ?? 'error', options.nonPositiveWeights ?? 'error']);
+  const fast = fromCleanFloat64(raw, rawWeights, column, weightColumn, key);
+  if (fast) return fast;
   const cached = cachedDistribution(raw, rawWeights, key);
   if (cached) return cached;
   const d = fromColumns(raw, rawWeights, column, weightColumn, options, true);
   rememberDistribution(raw, rawWeights, key, d);
+  return d;
+}
+
+/**
+ * The fast path of {@link measureDistribution} for Float64Array columns: one fused pass (scan.ts)
+ * validates them, takes the totals and the cache fingerprint; when every row is clean the
+ * Distribution reads the caller's arrays in place (never writing them; the sort, if a measure
+ * needs it, copies), so nothing is copied. Undefined when the columns are of another type or have
+ * a bad row: the general path then names the rows or drops them as asked.
+ */
+function fromCleanFloat64(
+  raw: ArrayLike<unknown>,
+  rawWeights: ArrayLike<unknown> | undefined,
+  column: string,
+  weightColumn: string | undefined,
+  key: string,
+): Distribution | undefined {
+  if (!(raw instanceof Float64Array) || raw.length === 0) return undefined;
+  if (rawWeights !== undefined && !(rawWeights instanceof Float64Array && rawWeights.length === raw.length)) return undefined;
+  const scan = scanColumns(raw, rawWeights);
+  if (!scan.clean) return undefined;
+  const cached = cachedDistribution(raw, rawWeights, key, scan.fingerprint);
+  if (cached) return cached;
+  const d = new Distribution({
+    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
+    column,
+    weightColumn,
+    weighted: rawWeights !== undefined,
+    inputRows: raw.length,
+    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
+    totalWeight: scan.totalWeight,
+  });
+  rememberDistribution(raw, rawWeights, key, d, scan.fingerprint);
   return d;
 }
 
@@ -495,6 +632,37 @@ function readInput(
   return { raw, rawWeights, column: options.value, weightColumn: options.weight };
 }
 
+/**
+ * An eager build from clean Float64Array columns: one pass checks them and takes Σ wᵢ (scan.ts),
+ * then the sort, which reads them in place. Undefined (the general path then runs, with its
+ * errors and drops) for other columns, a bad row, or options the general path must reject.
+ */
+function cleanFloat64(
+  raw: ArrayLike<unknown>,
+  rawWeights: ArrayLike<unknown> | undefined,
+  column: string,
+  weightColumn: string | undefined,
+  options: DataOptions,
+): Distribution | undefined {
+  if (!(raw instanceof Float64Array) || raw.length === 0) return undefined;
+  if (rawWeights !== undefined && !(rawWeights instanceof Float64Array && rawWeights.length === raw.length)) return undefined;
+  const valid = (o: unknown) => o === undefined || o === 'error' || o === 'drop';
+  if (!valid(options.missing) || !valid(options.nonPositiveWeights)) return undefined;
+  const c = checkColumns(raw, rawWeights);
+  if (!c.clean) return undefined;
+  const d = new Distribution({
+    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
+    column,
+    weightColumn,
+    weighted: rawWeights !== undefined,
+    inputRows: raw.length,
+    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
+    totalWeight: c.totalWeight,
+  });
+  void d.values;
+  return d;
+}
+
 /** Validates raw value and weight columns and builds the sorted Distribution. */
 export function fromColumns(
   raw: ArrayLike<unknown>,
@@ -505,6 +673,10 @@ export function fromColumns(
   lazy = false,
 ): Distribution {
   const n = raw.length;
+  if (!lazy) {
+    const clean = cleanFloat64(raw, rawWeights, column, weightColumn, options);
+    if (clean) return clean;
+  }
   // the sort copies, so a Float64Array input can be read in place (it is never written)
   const parsed = toNumeric(raw, true);
   const weightsParsed = rawWeights ? toNumeric(rawWeights, true) : undefined;

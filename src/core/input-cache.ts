@@ -7,8 +7,9 @@
  *
  * Keys are the column arrays themselves (the value column, then the weight column), held weakly:
  * an entry lives only as long as the columns it was built from, and is released with them. An
- * entry holds the Distribution's arrays: before the sort, the validated values and weights (16
- * bytes a row); after, the sorted values, weights, row indices and the cumulative sums once used
+ * entry holds the Distribution's arrays: before the sort, nothing for clean Float64Array columns
+ * (it reads them in place, see scan.ts) and the validated values and weights (16 bytes a row) for
+ * other columns; after, the sorted values, weights, row indices and the cumulative sums once used
  * (up to 36 bytes a row, 360 MB for 10 million rows). {@link clearDistributionCache} drops every
  * entry at once.
  *
@@ -32,26 +33,41 @@ export function clearDistributionCache(): void {
 }
 
 /** The cached Distribution of these columns and build options, if their contents are unchanged. */
-export function cachedDistribution(raw: ArrayLike<unknown>, rawWeights: ArrayLike<unknown> | undefined, key: string): Distribution | undefined {
+export function cachedDistribution(
+  raw: ArrayLike<unknown>,
+  rawWeights: ArrayLike<unknown> | undefined,
+  key: string,
+  known?: string,
+): Distribution | undefined {
   if (!cacheable(raw, rawWeights)) return undefined;
   const entry = cache.get(raw)?.get(rawWeights ?? UNWEIGHTED)?.get(key);
   if (!entry) return undefined;
-  if (entry.fingerprint !== fingerprint(raw, rawWeights)) {
+  if (entry.fingerprint !== (known ?? fingerprint(raw, rawWeights))) {
     cache.get(raw)!.get(rawWeights ?? UNWEIGHTED)!.delete(key);
     return undefined;
   }
   return entry.distribution;
 }
 
-/** Remembers a Distribution built from these columns. */
-export function rememberDistribution(raw: ArrayLike<unknown>, rawWeights: ArrayLike<unknown> | undefined, key: string, d: Distribution): void {
+/**
+ * Remembers a Distribution built from these columns. `known`: their fingerprint when the caller
+ * has already taken it (the fused pass of scan.ts takes its own, of the same strength; a column
+ * fingerprinted one way never matches the other, which is only a miss).
+ */
+export function rememberDistribution(
+  raw: ArrayLike<unknown>,
+  rawWeights: ArrayLike<unknown> | undefined,
+  key: string,
+  d: Distribution,
+  known?: string,
+): void {
   if (!cacheable(raw, rawWeights)) return;
   let byWeights = cache.get(raw);
   if (!byWeights) cache.set(raw, (byWeights = new WeakMap()));
   const k = rawWeights ?? UNWEIGHTED;
   let byKey = byWeights.get(k);
   if (!byKey) byWeights.set(k, (byKey = new Map()));
-  byKey.set(key, { fingerprint: fingerprint(raw, rawWeights), distribution: d });
+  byKey.set(key, { fingerprint: known ?? fingerprint(raw, rawWeights), distribution: d });
 }
 
 /** Small inputs gain nothing worth the memory; only arrays have an identity to key on. */

@@ -108,11 +108,11 @@ export function selectQuantile(
   const zero = (v: number) => (v === 0 ? 0 : v); // -0 is read as 0, as the sort does
   if (p === 0 && type !== 7) return zero(extremePositive(values, weights, 'min'));
   if (p === 1 && type !== 7) return zero(extremePositive(values, weights, 'max'));
-  if (type === 'laeken') return zero(selectWeighted(values, weights, (c) => c / total > p).value);
+  if (type === 'laeken') return zero(selectWeighted(values, weights, (c) => c / total > p, total).value);
   if (type === 'eurostat') {
     const target = p * total;
     const tolerance = TIE_TOLERANCE * total;
-    const s = selectWeighted(values, weights, (c) => c >= target - tolerance);
+    const s = selectWeighted(values, weights, (c) => c >= target - tolerance, total);
     if (Math.abs(s.atOrBelow - target) <= tolerance) {
       const next = nextPositiveAbove(values, weights, s.value);
       if (next === next) return zero((s.value + next) / 2);
@@ -121,8 +121,8 @@ export function selectQuantile(
   }
   const h = Math.max(0, (total - 1) * p);
   const k = Math.floor(h);
-  const a = selectWeighted(values, weights, (c) => c > k).value;
-  const b = h > k ? selectWeighted(values, weights, (c) => c > k + 1).value : a;
+  const a = selectWeighted(values, weights, (c) => c > k, total).value;
+  const b = h > k ? selectWeighted(values, weights, (c) => c > k + 1, total).value : a;
   return zero(a + (h - k) * (b - a));
 }
 

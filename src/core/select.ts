@@ -44,11 +44,13 @@ const SMALL = 32;
  * passes, the largest value is returned. `values` and `weights` are read, never written.
  *
  * @param weights unit weights when omitted.
+ * @param total Σ wᵢ when the caller knows it (it only guides the bracketing sample, never the answer).
  */
 export function selectWeighted(
   values: ArrayLike<number>,
   weights: ArrayLike<number> | undefined,
   accept: (cumulative: number) => boolean,
+  total?: number,
 ): Selected {
   const n = values.length;
   if (n <= SMALL) {
@@ -62,7 +64,7 @@ export function selectWeighted(
   // the unpredictable comparisons cost no mispredicted branches. The first pass reads the caller's
   // arrays, so they are copied only as far as they are partitioned.
   if (n >= BRACKET_MIN) {
-    const found = bracketed(values, weights, accept);
+    const found = bracketed(values, weights, accept, total);
     if (found) return found;
   }
   let src: { x: ArrayLike<number>; w: ArrayLike<number> | undefined } = { x: values, w: weights };
@@ -139,86 +141,191 @@ export function selectWeighted(
 
 /** Inputs at least this long first try a bracketing pass. */
 const BRACKET_MIN = 1 << 16;
-/** Units in the bracketing sample. */
-const SAMPLE = 4096;
-/** Half-width of the bracket, in sample units (about 6 standard errors of a sample share). */
-const HALF_WIDTH = 6 * Math.sqrt(SAMPLE) / 2;
+/** Bounds on the units in the bracketing sample (about 8√n between them). */
+const SAMPLE_MIN = 2048;
+const SAMPLE_MAX = 32768;
+/** Half-width of the bracket in standard errors of the sample's cumulative share (then doubled on a miss). */
+const Z = 4;
 
 /**
  * Floyd–Rivest-style bracketing: an evenly spaced sample of the units, sorted, estimates where
  * the answer lies; two values bracketing that estimate split the units in one pass into below
- * (only their weight is summed), inside (kept) and above (weight summed). If the answer is inside,
- * the search continues on the few kept units; if the sample misled (possible, never wrong), the
- * caller falls back to plain partitioning. Undefined when the bracket missed.
+ * (only their weight is summed), inside (kept) and above. The bracket is Z standard errors of the
+ * sample's cumulative weight share either side of the estimate (the standard error from the
+ * sample's effective size (Σw)²/Σw², so skewed weights widen it). If the answer is inside, the
+ * search continues on the few kept units; if the sample misled (possible, never wrong), the pass
+ * is tried once more with a bracket twice as wide, then the caller falls back to plain
+ * partitioning. Undefined when the bracket missed.
  */
-function bracketed(values: ArrayLike<number>, weights: ArrayLike<number> | undefined, accept: (c: number) => boolean): Selected | undefined {
-  const n = values.length;
-  const step = n / SAMPLE;
-  const sx = new Float64Array(SAMPLE);
-  const sw = new Float64Array(SAMPLE);
-  let sampleWeight = 0;
-  for (let k = 0; k < SAMPLE; k++) {
-    const i = Math.floor(k * step);
-    sx[k] = values[i]!;
-    sw[k] = weights ? weights[i]! : 1;
-    sampleWeight += sw[k]!;
+function bracketed(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  accept: (c: number) => boolean,
+  known?: number,
+): Selected | undefined {
+  for (const b of sampleBrackets(values, weights, accept, known)) {
+    const found = bracketPass(values, weights, accept, b.low, b.high, b.share);
+    if (found) return found;
   }
+  return undefined;
+}
+
+/** A bracket from the sample: the values low and high, and the expected share of units between. */
+interface Bracket {
+  low: number;
+  high: number;
+  share: number;
+}
+
+/** The brackets to try, narrow (Z standard errors) then twice as wide; none when the sample has no weight. */
+function sampleBrackets(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  accept: (c: number) => boolean,
+  known?: number,
+): Bracket[] {
+  const n = values.length;
+  const size = Math.min(SAMPLE_MAX, Math.max(SAMPLE_MIN, Math.floor(8 * Math.sqrt(n))));
+  const step = n / size;
+  const sx = new Float64Array(size);
+  const sw = new Float64Array(size);
+  let sampleWeight = 0;
+  let sampleSquares = 0;
+  for (let k = 0; k < size; k++) {
+    const i = Math.floor(k * step);
+    const wv = weights ? weights[i]! : 1;
+    sx[k] = values[i]!;
+    sw[k] = wv;
+    sampleWeight += wv;
+    sampleSquares += wv * wv;
+  }
+  // a sample of zero weights says nothing about where the answer lies
+  if (!(sampleWeight > 0)) return [];
   // scale sample cumulative weights to the whole by the sample's share of units (unbiased for an
   // evenly spaced sample; only the bracket depends on it, never the answer)
-  let total = 0;
-  if (weights) for (let i = 0; i < n; i++) total += weights[i]!;
-  else total = n;
+  let total = known ?? 0;
+  if (known === undefined) {
+    if (weights) for (let i = 0; i < n; i++) total += weights[i]!;
+    else total = n;
+  }
   const scale = total / sampleWeight;
   const order = argsort(sx);
+  // sample cumulative weights in sorted order, and where the estimate lies
+  const cum = new Float64Array(size);
   let c = 0;
-  let at = SAMPLE - 1;
-  for (let k = 0; k < SAMPLE; k++) {
+  let at = -1;
+  for (let k = 0; k < size; k++) {
     c += sw[order[k]!]!;
-    if (accept(c * scale)) {
-      at = k;
-      break;
-    }
+    cum[k] = c;
+    if (at < 0 && accept(c * scale)) at = k;
   }
-  const low = at - HALF_WIDTH < 0 ? -Infinity : sx[order[Math.floor(at - HALF_WIDTH)]!]!;
-  const high = at + HALF_WIDTH >= SAMPLE ? Infinity : sx[order[Math.ceil(at + HALF_WIDTH)]!]!;
-  // one branch-free pass: keep low ≤ x ≤ high, sum the weight below low; the buffers hold four
-  // times the expected share, and a bracket holding more gives up (it is then no help)
-  const keepX = new Float64Array(Math.min(n, Math.ceil(n * ((2 * HALF_WIDTH + 2) / SAMPLE) * 4) + SMALL));
-  const keepW = new Float64Array(keepX.length);
-  const cap = keepX.length - 1;
-  let kept = 0;
-  let below = 0;
+  if (at < 0) at = size - 1;
+  const share = cum[at]! / sampleWeight;
+  const effective = (sampleWeight * sampleWeight) / sampleSquares;
+  const se = Math.sqrt(Math.max(share * (1 - share), 1 / effective) / effective);
+  const out: Bracket[] = [];
+  for (let z = Z; z <= 2 * Z; z *= 2) {
+    const lowShare = (share - z * se) * sampleWeight;
+    const highShare = (share + z * se) * sampleWeight;
+    // low: the value of the last sample unit whose cumulative weight is below the low share;
+    // high: the first whose cumulative weight reaches the high share
+    let l = at;
+    while (l >= 0 && cum[l]! > lowShare) l--;
+    let h = at;
+    while (h < size && cum[h]! < highShare) h++;
+    out.push({ low: l < 0 ? -Infinity : sx[order[l]!]!, high: h >= size ? Infinity : sx[order[h]!]!, share: (h - l + 2) / size });
+  }
+  return out;
+}
+
+/**
+ * One branch-free pass: keeps the units with low ≤ x ≤ high in a buffer of four times the
+ * expected share (gives up when more are inside: the bracket is then no help) and sums the weight
+ * below low; then selects among the kept units. Undefined when the answer is outside the bracket.
+ */
+function bracketPass(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  accept: (c: number) => boolean,
+  low: number,
+  high: number,
+  share: number,
+): Selected | undefined {
+  const n = values.length;
+  const at = new Int32Array(Math.min(n, Math.ceil(n * share * 4) + SMALL));
+  const kept = weights ? keepWeighted(values, weights, low, high, at) : keepUnweighted(values, low, high, at);
+  if (kept < 0) return undefined;
+  const below = belowScratch[0]!;
+  const keepX = new Float64Array(kept);
+  const keepW = new Float64Array(kept);
   let inside = 0;
-  if (weights) {
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      const wv = weights[i]!;
-      const lt = +(v < low);
-      const inRange = (1 - lt) * +(v <= high);
-      keepX[kept] = v;
-      keepW[kept] = wv;
-      kept += inRange;
-      below += lt * wv;
-      inside += inRange * wv;
-      if (kept > cap) return undefined;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const v = values[i]!;
-      const lt = +(v < low);
-      const inRange = (1 - lt) * +(v <= high);
-      keepX[kept] = v;
-      keepW[kept] = 1;
-      kept += inRange;
-      below += lt;
-      inside += inRange;
-      if (kept > cap) return undefined;
-    }
+  for (let k = 0; k < kept; k++) {
+    const i = at[k]!;
+    keepX[k] = values[i]!;
+    const wv = weights ? weights[i]! : 1;
+    keepW[k] = wv;
+    inside += wv;
   }
   if (accept(below) || !accept(below + inside)) return undefined;
   // the answer is among the kept units, with `below` under all of them
   const r = selectWeighted(keepX.subarray(0, kept), keepW.subarray(0, kept), (c2) => accept(below + c2));
   return { value: r.value, below: below + r.below, atOrBelow: below + r.atOrBelow };
+}
+
+/** Σ w below the bracket, written by the keep loops (a return slot that allocates nothing). */
+const belowScratch = new Float64Array(1);
+
+/**
+ * The bracketing loop, weighted: records the positions of the units with low ≤ x ≤ high in `at`,
+ * sums the weight below low into belowScratch, and returns how many it kept (−1 when `at` fills).
+ * A small leaf function, so the optimiser compiles the loop once and keeps it: comparisons are
+ * 0/1 integers (bitwise), the counter stays an integer, nothing branches but the capacity check,
+ * and each unit costs one store (its position, overwritten unless kept).
+ */
+function keepWeighted(values: ArrayLike<number>, weights: ArrayLike<number>, low: number, high: number, at: Int32Array): number {
+  const n = values.length;
+  const cap = at.length - 2;
+  let kept = 0;
+  // two accumulators (even and odd units), so the additions of neighbours overlap
+  let below = 0;
+  let below2 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const v = values[i]!;
+    const u = values[i + 1]!;
+    at[kept] = i;
+    kept = (kept + (+(v >= low) & +(v <= high))) | 0;
+    at[kept] = i + 1;
+    kept = (kept + (+(u >= low) & +(u <= high))) | 0;
+    below += (+(v < low) | 0) * weights[i]!;
+    below2 += (+(u < low) | 0) * weights[i + 1]!;
+    if (kept > cap) return -1;
+  }
+  if (i < n) {
+    const v = values[i]!;
+    at[kept] = i;
+    kept = (kept + (+(v >= low) & +(v <= high))) | 0;
+    below += (+(v < low) | 0) * weights[i]!;
+  }
+  belowScratch[0] = below + below2;
+  return kept;
+}
+
+/** The same loop for unit weights. */
+function keepUnweighted(values: ArrayLike<number>, low: number, high: number, at: Int32Array): number {
+  const n = values.length;
+  const cap = at.length - 1;
+  let kept = 0;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    at[kept] = i;
+    kept = (kept + (+(v >= low) & +(v <= high))) | 0;
+    below += +(v < low) | 0;
+    if (kept > cap) return -1;
+  }
+  belowScratch[0] = below;
+  return kept;
 }
 
 /**

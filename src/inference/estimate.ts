@@ -22,7 +22,7 @@ import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
 import { parallelReplicateValues, resolveThreads } from './parallel.js';
 import { replicateRange } from './replicate-loop.js';
-import { bootstrapReplicates, jackknifeReplicates } from './replicates.js';
+import { bootstrapReplicates, jackknifeReplicates, psuFactorsOf } from './replicates.js';
 import { type IntervalMethod, isProportion, proportionInterval } from './proportion.js';
 import { type Reliability, type EstimateReliabilityOptions, kishEffectiveN, precisionOf, reliabilityThresholds } from './reliability.js';
 
@@ -443,5 +443,5 @@ function runVariance(plan: Plan, setup: Setup, options: EstimateOptions): Estima
 
 /** Recomputes every statistic on every replicate: weights change, the sorted values do not. */
 export function replicateValues(plan: Plan, set: ReplicateSet, rows: number, onProgress?: (done: number, total: number) => void): Float64Array[] {
-  return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, set.count, set.count, onProgress);
+  return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, set.count, set.count, onProgress, set.spec ? psuFactorsOf(set.spec) : undefined);
 }

@@ -30,7 +30,7 @@ import { MEASURES } from '../measures/index.js';
 import type { ReplicateSet } from './design.js';
 import type { Plan } from './plan.js';
 import { replicateRange } from './replicate-loop.js';
-import type { ReplicateSpec } from './replicates.js';
+import { type ReplicateSpec, psuFactorsOf } from './replicates.js';
 
 /** The sorted parts of a Distribution, in shared memory. */
 export interface SharedDistribution {
@@ -85,7 +85,8 @@ export function parallelReplicateValues(
   const R = set.count;
   const task = threads > 1 && R >= 2 * threads && set.spec ? taskOf(plan, set.spec, rows) : undefined;
   const work = plan.distributions.reduce((a, d) => a + d.n, 0) * R;
-  if (!task || work < MIN_WORK) return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, R, R, onProgress);
+  const byPsu = set.spec ? psuFactorsOf(set.spec) : undefined;
+  if (!task || work < MIN_WORK) return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, R, R, onProgress, byPsu);
 
   const workers = pool(threads - 1);
   const k = workers.length + 1;
@@ -98,7 +99,7 @@ export function parallelReplicateValues(
   let first: Float64Array[] | undefined;
   let failure: unknown;
   try {
-    first = replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, bounds[1]!, R, onProgress && ((done) => onProgress(done, R)));
+    first = replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, bounds[1]!, R, onProgress && ((done) => onProgress(done, R)), byPsu);
   } catch (e) {
     failure = e;
   }

@@ -1,6 +1,7 @@
 import type { Distribution } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import type { Plan } from './plan.js';
+import type { PsuFactors } from './replicates.js';
 
 /**
  * Recomputes every statistic of a plan on replicates [from, to): weights change, the sorted values
@@ -16,17 +17,26 @@ export function replicateRange(
   to: number,
   total: number,
   onProgress?: (done: number, total: number) => void,
+  byPsu?: PsuFactors,
 ): Float64Array[] {
   const K = plan.values.length;
   const thetas = Array.from({ length: K }, () => new Float64Array(to - from));
-  const factors = new Float64Array(rows);
+  const factors = new Float64Array(byPsu ? byPsu.count : rows);
   const step = Math.max(1, Math.floor(total / 100));
   const buffers = plan.distributions.map((d) => [new Float64Array(d.n), new Float64Array(d.n), new Float64Array(d.n)] as const);
+  // with factors by PSU: the PSU of every sorted unit, once (a replicate then needs no factor per row)
+  const unitPsu = byPsu ? plan.distributions.map((d) => Int32Array.from(d.rows, (row) => byPsu.psu[row]!)) : undefined;
+  const totals = { weight: 0, total: 0 };
   for (let r = from; r < to; r++) {
-    fill(r, factors);
+    if (byPsu) byPsu.fill(r, factors);
+    else fill(r, factors);
     // the weights and cumulative sums of a replicate live in buffers reused by the next one
     const reweighted = plan.distributions.map((d: Distribution, j) => {
       const [w, c1, c2] = buffers[j]!;
+      if (unitPsu) {
+        reweightUnits(d.values, d.weights, unitPsu[j]!, factors, w, totals);
+        return d.reweight(w, [c1, c2], totals);
+      }
       const base = d.weights;
       const at = d.rows;
       for (let i = 0; i < w.length; i++) w[i] = base[i]! * factors[at[i]!]!;
@@ -53,4 +63,39 @@ export function replicateRange(
     if (onProgress && ((r + 1) % step === 0 || r + 1 === total)) onProgress(r + 1, total);
   }
   return thetas;
+}
+
+/**
+ * One pass over the sorted units of a replicate: wᵢ = baseᵢ × factor of the unit's PSU, written to
+ * `out`, with Σ wᵢ and Σ wᵢxᵢ taken on the way in double-double over the sorted order, the same
+ * sums (same terms, same order, same arithmetic) as Distribution.totalWeight and .total, so the
+ * replicate's Distribution need not sum them again.
+ */
+function reweightUnits(
+  x: Float64Array,
+  base: Float64Array,
+  unitPsu: Int32Array,
+  psuFactor: Float64Array,
+  out: Float64Array,
+  totals: { weight: number; total: number },
+): void {
+  let wHi = 0;
+  let wLo = 0;
+  let tHi = 0;
+  let tLo = 0;
+  for (let i = 0; i < out.length; i++) {
+    const w = base[i]! * psuFactor[unitPsu[i]!]!;
+    out[i] = w;
+    let s = wHi + w;
+    let bp = s - wHi;
+    wLo += wHi - (s - bp) + (w - bp);
+    wHi = s;
+    const term = w * x[i]!;
+    s = tHi + term;
+    bp = s - tHi;
+    tLo += tHi - (s - bp) + (term - bp);
+    tHi = s;
+  }
+  totals.weight = wHi + wLo;
+  totals.total = tHi + tLo;
 }

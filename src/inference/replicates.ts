@@ -41,7 +41,16 @@ export function jackknifeReplicates(design: SurveyDesign): ReplicateSet {
     const nh = design.psuPerStratum[design.psuStratum[j]!]!;
     rscales[r] = stratified ? (nh - 1) / nh : 1;
   });
-  const spec: JackknifeSpec = { kind: 'jackknife', reps: Int32Array.from(reps), psuStratum: design.psuStratum, psuPerStratum: design.psuPerStratum, psuOfStratum, rowsOfPsu };
+  const spec: JackknifeSpec = {
+    kind: 'jackknife',
+    reps: Int32Array.from(reps),
+    psuStratum: design.psuStratum,
+    psuPerStratum: design.psuPerStratum,
+    psuOfStratum,
+    rowsOfPsu,
+    psu: design.psu,
+    psuCount: design.psuCount,
+  };
   return {
     type: stratified ? 'JKn' : 'JK1',
     count: R,
@@ -131,9 +140,41 @@ export interface JackknifeSpec {
   psuPerStratum: ArrayLike<number>;
   psuOfStratum: Int32Array[];
   rowsOfPsu: Int32Array[];
+  /** PSU of every design row, and the number of PSUs. */
+  psu: Int32Array;
+  psuCount: number;
 }
 
 export type ReplicateSpec = BootstrapSpec | JackknifeSpec;
+
+/**
+ * A replicate's weight factors by PSU: every row of a PSU gets the same factor in bootstrap and
+ * jackknife replicates, so a replicate loop can draw the PSU factors and apply them to the units
+ * in one pass, without a factor per design row.
+ */
+export interface PsuFactors {
+  /** PSU of every design row. */
+  psu: ArrayLike<number>;
+  /** Number of PSUs (the length of the factor array). */
+  count: number;
+  /** Writes replicate r's factor of every PSU. */
+  fill(r: number, psuFactor: Float64Array): void;
+}
+
+/** The by-PSU form of a replicate spec's factors (the same numbers as {@link fillFromSpec} per row). */
+export function psuFactorsOf(spec: ReplicateSpec): PsuFactors {
+  if (spec.kind === 'bootstrap') return { psu: spec.psu, count: spec.psuCount, fill: (r, f) => bootstrapPsuFactors(spec, r, f) };
+  return { psu: spec.psu, count: spec.psuCount, fill: (r, f) => jackknifePsuFactors(spec, r, f) };
+}
+
+function jackknifePsuFactors(spec: JackknifeSpec, r: number, psuFactor: Float64Array): void {
+  psuFactor.fill(1);
+  const drop = spec.reps[r]!;
+  const h = spec.psuStratum[drop]!;
+  const nh = spec.psuPerStratum[h]!;
+  const up = nh / (nh - 1);
+  for (const j of spec.psuOfStratum[h]!) psuFactor[j] = j === drop ? 0 : up;
+}
 
 /** Replicate r's weight factor for every row, from a spec (the same code in every thread). */
 export function fillFromSpec(spec: ReplicateSpec, r: number, out: Float64Array, scratch?: Float64Array): void {
@@ -160,31 +201,20 @@ function jackknifeFill(spec: JackknifeSpec, r: number, out: Float64Array): void 
  * loop is most of a bootstrap's time.
  */
 function bootstrapFill(spec: BootstrapSpec, r: number, out: Float64Array, psuFactor: Float64Array): void {
-  const s = spec.states;
-  let a = s[4 * r]! | 0;
-  let b = s[4 * r + 1]! | 0;
-  let c = s[4 * r + 2]! | 0;
-  let d = s[4 * r + 3]! | 0;
-  if ((a | b | c | d) === 0) a = 1;
-  const integer = (n: number): number => {
-    const limit = 0x100000000 - (0x100000000 % n);
-    for (;;) {
-      const m = Math.imul(b, 5);
-      const x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-      const t = b << 9;
-      c ^= a;
-      d ^= b;
-      b ^= c;
-      a ^= d;
-      c ^= t;
-      d = (d << 11) | (d >>> 21);
-      if (x < limit) return x % n;
-    }
-  };
+  bootstrapPsuFactors(spec, r, psuFactor);
+  const psu = spec.psu;
+  for (let i = 0; i < out.length; i++) out[i] = psuFactor[psu[i]!]!;
+}
+
+/** The factor of every PSU in bootstrap replicate r (see {@link bootstrapFill}). */
+function bootstrapPsuFactors(spec: BootstrapSpec, r: number, psuFactor: Float64Array): void {
+  const state = stateScratch;
+  state.set(spec.states.subarray(4 * r, 4 * r + 4));
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
   psuFactor.fill(0);
   if (spec.simple) {
     const n = spec.psuCount;
-    for (let k = 0; k < n; k++) psuFactor[integer(n)]!++;
+    countDraws(state, n, n, undefined, psuFactor);
   } else {
     const strata = spec.psuOfStratum;
     for (let h = 0; h < strata.length; h++) {
@@ -195,7 +225,7 @@ function bootstrapFill(spec: BootstrapSpec, r: number, out: Float64Array, psuFac
         continue;
       }
       const m = nh - 1;
-      for (let k = 0; k < m; k++) psuFactor[psus[integer(nh)]!]!++;
+      countDraws(state, nh, m, psus, psuFactor);
       const lambda = Math.sqrt(1 - spec.fraction[h]!);
       for (let k = 0; k < nh; k++) {
         const j = psus[k]!;
@@ -203,6 +233,78 @@ function bootstrapFill(spec: BootstrapSpec, r: number, out: Float64Array, psuFac
       }
     }
   }
-  const psu = spec.psu;
-  for (let i = 0; i < out.length; i++) out[i] = psuFactor[psu[i]!]!;
+}
+
+/** The generator state of the replicate being drawn (xoshiro128**, four words). */
+const stateScratch = new Int32Array(4);
+
+/**
+ * `count` draws of Random.integer(n) (core/random.ts) from the xoshiro128** state, inlined with the
+ * state in local variables (written back at the end): a 32-bit draw, rejected at or above the
+ * largest multiple of n, reduced mod n. Each draw k adds 1 to counts[map ? map[k] : k].
+ */
+function countDraws(state: Int32Array, n: number, count: number, map: Int32Array | undefined, counts: Float64Array): void {
+  if (!map) {
+    countDrawsDirect(state, n, count, counts);
+    return;
+  }
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  const limit = 0x100000000 - (0x100000000 % n);
+  for (let k = 0; k < count; k++) {
+    let x: number;
+    do {
+      const m = Math.imul(b, 5);
+      x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    } while (x >= limit);
+    // x < 2³², n < 2³¹: the quotient of doubles is within one of the integer quotient, corrected
+    let rest = x - Math.floor(x / n) * n;
+    if (rest < 0) rest += n;
+    else if (rest >= n) rest -= n;
+    counts[map[rest]!]!++;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
+}
+
+/** The same draws counted by the drawn index itself (the naive bootstrap: no map to read). */
+function countDrawsDirect(state: Int32Array, n: number, count: number, counts: Float64Array): void {
+  let a = state[0]!;
+  let b = state[1]!;
+  let c = state[2]!;
+  let d = state[3]!;
+  const limit = 0x100000000 - (0x100000000 % n);
+  for (let k = 0; k < count; k++) {
+    let x: number;
+    do {
+      const m = Math.imul(b, 5);
+      x = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+    } while (x >= limit);
+    let rest = x - Math.floor(x / n) * n;
+    if (rest < 0) rest += n;
+    else if (rest >= n) rest -= n;
+    counts[rest]!++;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = d;
 }

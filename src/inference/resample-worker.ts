@@ -9,7 +9,7 @@ import { PovineqError } from '../data/index.js';
 import { MEASURES } from '../measures/index.js';
 import { type Plan, domainPlan, measurePlan, pairedPlan } from './plan.js';
 import { replicateRange } from './replicate-loop.js';
-import { fillFromSpec } from './replicates.js';
+import { fillFromSpec, psuFactorsOf } from './replicates.js';
 import { READY, type Task, type TaskResult } from './parallel.js';
 
 let port: MessagePort | undefined;
@@ -48,5 +48,5 @@ function run(task: Task): Float64Array[] {
   else if (task.recipe.builder === 'domain') plan = domainPlan(info, ds[0]!, task.recipe.positions!, o, ds[1] ?? ds[0]!);
   else plan = pairedPlan(info, ds[0]!, ds[1]!, o);
   const scratch = task.spec.kind === 'bootstrap' ? new Float64Array(task.spec.psuCount) : undefined;
-  return replicateRange(plan, (r, f) => fillFromSpec(task.spec, r, f, scratch), task.rows, task.from, task.to, task.total);
+  return replicateRange(plan, (r, f) => fillFromSpec(task.spec, r, f, scratch), task.rows, task.from, task.to, task.total, undefined, psuFactorsOf(task.spec));
 }

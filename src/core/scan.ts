@@ -1,0 +1,145 @@
+/**
+ * One fused pass over clean Float64Array columns: everything a measure on raw columns needs before
+ * it can answer, read once.
+ *
+ * A measure called on a value column (and a weight column) must check every row (finite values,
+ * positive finite weights), guard the totals against overflow, know Σ wᵢ and Σ wᵢxᵢ, and take the
+ * fingerprint that lets a later call on the same arrays reuse the work (input-cache.ts). Done
+ * separately these are five or six passes and two full copies; done here they are one read of
+ * the two columns, and nothing is copied: the Distribution reads the caller's arrays in place
+ * (never writing them) until a measure needs the sort, which copies.
+ *
+ * When any row is bad (NaN, ±Infinity, or a weight that is not positive), `clean` is false and the
+ * caller takes the general path, which names the rows and applies the requested drops.
+ */
+
+/** What the fused pass found. */
+export interface Scan {
+  /**
+   * No NaN or infinite value, every weight finite and > 0, and totals that cannot overflow
+   * (max |xᵢ| · Σ wᵢ well below the largest double).
+   */
+  clean: boolean;
+  /** Σ wᵢ in double-double, rounded once (as Distribution.totalWeight; n when unweighted). */
+  totalWeight: number;
+  /** A 64-bit hash of both columns' bytes and lengths, as text (the cache's fingerprint). */
+  fingerprint: string;
+}
+
+/**
+ * Scans a value column and an optional weight column of the same length (the caller checks the
+ * lengths). Reads them, never writes them. Σ wᵢxᵢ is not taken here: quantile measures do not
+ * need it, and the Distribution sums it on first use.
+ */
+export function scanColumns(x: Float64Array, w: Float64Array | undefined): Scan {
+  return w ? scanWeighted(x, w) : scanUnweighted(x);
+}
+
+/** Bound on max |xᵢ| · Σ wᵢ below which Σ wᵢ|xᵢ| and every total of the measures are finite. */
+const SAFE = Number.MAX_VALUE / 8;
+
+function scanWeighted(x: Float64Array, w: Float64Array): Scan {
+  const n = x.length;
+  const xw = new Int32Array(x.buffer, x.byteOffset, 2 * n);
+  const ww = new Int32Array(w.buffer, w.byteOffset, 2 * n);
+  // Σ wᵢ in double-double (Knuth's two-sum, as sumWhere in distribution.ts); the high part is
+  // exactly the plain running sum
+  let hi = 0;
+  let lo = 0;
+  let largest = 0;
+  let smallestWeight = Infinity;
+  let bad = 0;
+  // two hash lanes, each taking one word of the value and one of the weight
+  let h1 = 0x2545f491;
+  let h2 = 0x9e3779b9;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    const s = hi + wi;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (wi - bp);
+    hi = s;
+    const a = Math.abs(x[i]!);
+    // v − v is 0 exactly for finite v; a NaN weight fails w > 0
+    bad |= +(a - a !== 0) | +!(wi > 0);
+    largest = a > largest ? a : largest;
+    smallestWeight = wi < smallestWeight ? wi : smallestWeight;
+    h1 = (Math.imul(((h1 << 13) | (h1 >>> 19)) ^ xw[2 * i]!, 0x85ebca6b) + ww[2 * i + 1]!) | 0;
+    h2 = (Math.imul(((h2 << 17) | (h2 >>> 15)) ^ xw[2 * i + 1]!, 0xc2b2ae35) + ww[2 * i]!) | 0;
+  }
+  // an infinite weight makes Σ wᵢ infinite
+  const clean = bad === 0 && hi < Infinity && largest * Math.max(hi, 1) < SAFE;
+  return { clean, totalWeight: hi + lo, fingerprint: finalHash(h1, h2, n, 1) };
+}
+
+function scanUnweighted(x: Float64Array): Scan {
+  const n = x.length;
+  const xw = new Int32Array(x.buffer, x.byteOffset, 2 * n);
+  let largest = 0;
+  let bad = 0;
+  let h1 = 0x2545f491;
+  let h2 = 0x9e3779b9;
+  let h3 = 0x27d4eb2f;
+  let h4 = 0x165667b1;
+  const pairs = n - (n & 1);
+  for (let i = 0; i < pairs; i += 2) {
+    const a = Math.abs(x[i]!);
+    const b = Math.abs(x[i + 1]!);
+    bad |= +(a - a !== 0) | +(b - b !== 0);
+    largest = a > largest ? a : largest;
+    largest = b > largest ? b : largest;
+    const k = 2 * i;
+    h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ xw[k]!, 0x85ebca6b);
+    h2 = Math.imul(((h2 << 17) | (h2 >>> 15)) ^ xw[k + 1]!, 0xc2b2ae35);
+    h3 = Math.imul(((h3 << 13) | (h3 >>> 19)) ^ xw[k + 2]!, 0x85ebca6b);
+    h4 = Math.imul(((h4 << 17) | (h4 >>> 15)) ^ xw[k + 3]!, 0xc2b2ae35);
+  }
+  if (pairs < n) {
+    const a = Math.abs(x[pairs]!);
+    bad |= +(a - a !== 0);
+    largest = a > largest ? a : largest;
+    h1 = Math.imul(((h1 << 13) | (h1 >>> 19)) ^ xw[2 * pairs]!, 0x85ebca6b);
+    h2 = Math.imul(((h2 << 17) | (h2 >>> 15)) ^ xw[2 * pairs + 1]!, 0xc2b2ae35);
+  }
+  h1 ^= (h3 << 7) | (h3 >>> 25);
+  h2 ^= (h4 << 11) | (h4 >>> 21);
+  return { clean: bad === 0 && largest * Math.max(n, 1) < SAFE, totalWeight: n, fingerprint: finalHash(h1, h2, n, 0) };
+}
+
+/** Final avalanche of the two lanes with the length and whether there were weights. */
+function finalHash(h1: number, h2: number, n: number, weighted: number): string {
+  h1 = Math.imul(h1 ^ (h1 >>> 16) ^ n, 0x85ebca6b);
+  h2 = Math.imul(h2 ^ (h2 >>> 13) ^ weighted, 0xc2b2ae35) ^ h1;
+  return `f64:${n}:${h1 >>> 0}:${h2 >>> 0}`;
+}
+
+/**
+ * The same checks and Σ wᵢ without the fingerprint, for a Distribution that is sorted at once and
+ * not cached ({@link distribution} and the other eager builds): `clean` and `totalWeight` as in
+ * {@link scanColumns}.
+ */
+export function checkColumns(x: Float64Array, w: Float64Array | undefined): { clean: boolean; totalWeight: number } {
+  const n = x.length;
+  let largest = 0;
+  let bad = 0;
+  if (!w) {
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(x[i]!);
+      bad |= +(a - a !== 0);
+      largest = a > largest ? a : largest;
+    }
+    return { clean: bad === 0 && largest * Math.max(n, 1) < SAFE, totalWeight: n };
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i]!;
+    const s = hi + wi;
+    const bp = s - hi;
+    lo += hi - (s - bp) + (wi - bp);
+    hi = s;
+    const a = Math.abs(x[i]!);
+    bad |= +(a - a !== 0) | +!(wi > 0);
+    largest = a > largest ? a : largest;
+  }
+  return { clean: bad === 0 && hi < Infinity && largest * Math.max(hi, 1) < SAFE, totalWeight: hi + lo };
+}

@@ -5,6 +5,7 @@ import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
 import { type ChartData, type ChartOptions, type ChartRow, frame } from './frame.js';
 import { formatValue } from './format.js';
+import { selectWeighted } from '../core/select.js';
 import { COLOURS, FORMATS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** The columns {@link incomeDistributionChart} reads, by option (a column declaration, as Plot declares channels). */
@@ -67,10 +68,11 @@ export function incomeDistributionChart(table: ChartData, options: IncomeDistrib
     if (!Number.isFinite(l.value)) throw new PovineqError('INVALID_OPTION', `${chart}: line "${l.label}" has value ${l.value}; lines need finite numbers`, { chart, option: 'lines' });
   }
 
-  const order = xs.map((_, i) => i).sort((a, b) => xs[a]! - xs[b]!);
   const total = ws.reduce((s, w) => s + w, 0);
-  const min = xs[order[0]!]!;
-  let [lo, hi] = options.range ?? [Math.max(0, min), weightedQuantile(order, xs, ws, total, 0.99)];
+  let min = Infinity;
+  for (const x of xs) min = x < min ? x : min;
+  // the 99th weighted percentile (the smallest value with W(≤ v) ≥ 0.99·W), by selection, not a sort
+  let [lo, hi] = options.range ?? [Math.max(0, min), selectWeighted(xs, ws, (c) => c >= 0.99 * total, total).value];
   if (!(hi > lo)) hi = lo + 1;
   const step = niceStep((hi - lo) / bins);
   lo = Math.floor(lo / step) * step;
@@ -160,15 +162,6 @@ function shareBelow(xs: number[], ws: number[], total: number, line: number): nu
 }
 
 /** Smallest income whose cumulative weight share reaches p (for the default range only). */
-function weightedQuantile(order: number[], xs: number[], ws: number[], total: number, p: number): number {
-  let c = 0;
-  for (const i of order) {
-    c += ws[i]!;
-    if (c >= p * total) return xs[i]!;
-  }
-  return xs[order[order.length - 1]!]!;
-}
-
 /** A 1, 2 or 5 × 10^k step at least `raw`. */
 function niceStep(raw: number): number {
   const k = Math.pow(10, Math.floor(Math.log10(raw)));

@@ -59,6 +59,12 @@ export function loadContext(override = {}) {
   for (const z of zoneRows) byCouncil.get(z.council)?.push(z);
   const councilSii = new Map();
   for (const c of list) councilSii.set(c.code, sii(zones.params({ code: c.code }).filter((d, $) => d.council === $.code), siiOptions));
+  // the councils' slope indices as a chart and data table share them: the SII is a difference of
+  // two rates, so it is drawn and tabulated in percentage points, not as a %
+  const siiRanked = list.map((c) => {
+    const r = councilSii.get(c.code);
+    return { code: c.code, council: c.name, sii_points: 100 * r.sii, lower_points: 100 * r.ci[0], upper_points: 100 * r.ci[1], rii: r.rii };
+  });
 
   const indicators = new Map(lgbfIndicators().objects().map((m) => [m.indicator, m]));
   const lgbfValues = override.lgbf ?? lgbf().filter((d) => d.value !== null).objects();
@@ -68,13 +74,16 @@ export function loadContext(override = {}) {
     name: new Map(list.map((c) => [c.code, c.name])),
     families,
     familyName: (g) => FAMILY_NAMES[g] ?? String(g),
-    dwp, ecp, wards, zones: byCouncil, scotlandSii, councilSii, outcomes, izOutcomes, children,
+    dwp, ecp, wards, zones: byCouncil, scotlandSii, councilSii, siiRanked, outcomes, izOutcomes, children,
     indicators, lgbfValues,
     piis: override.piis ?? piis(),
     persistent: override.persistent ?? piisPersistent(),
     targets: childPovertyTargets(),
   };
 }
+
+/** How the data table of the councils' slope indices prints its columns. */
+export const SII_COLUMNS = { sii_points: 'decimal1', lower_points: 'decimal1', upper_points: 'decimal1', rii: 'decimal' };
 
 /** DWP rates as a Map council → rate for one release, basis and year. */
 export function dwpRates(ctx, release, basis, year) {

@@ -5,7 +5,7 @@ import {
   comparisonLinesChart, deprivationProfileChart, simdGradientChart, rankedDotsChart, dataZoneMap,
   councilScatterChart, rankChangeChart, spreadStripsChart,
 } from 'povineq';
-import { SCOTLAND, SOURCES, slug, latestOutcome } from './context.mjs';
+import { SCOTLAND, SOURCES, SII_COLUMNS, slug, latestOutcome } from './context.mjs';
 import {
   trendFinding, ahcFinding, profileFinding, siiFinding, spreadFinding, worstAreaFinding, climateFinding, fuelFinding, lgbfFinding, pct, pp, ordinal,
 } from './findings.mjs';
@@ -21,16 +21,21 @@ export function childPovertySection(ctx, code) {
   const bhc = ctx.dwp.filter((r) => r.release === '2025' && r.basis === 'BHC' && r.rate !== null);
   const years = [...new Set(bhc.map((r) => r.year))].sort((a, b) => a - b);
   const familyLabel = `Family group ${family} average`;
+  // the family group's simple average in a year, when every member council has a rate
+  const familyMean = (rows) => {
+    const fam = rows.filter((r) => members.includes(r.council) && r.rate !== null);
+    return fam.length === members.length ? mean(fam.map((r) => r.rate)) : undefined;
+  };
   const trend = [];
   for (const y of years) {
     const at = bhc.filter((r) => r.year === y);
     const own = at.find((r) => r.council === code);
     const scot = at.find((r) => r.council === SCOTLAND);
-    const fam = at.filter((r) => members.includes(r.council));
+    const fam = familyMean(at);
     const period = own?.period ?? scot?.period;
     if (own) trend.push({ series: name, period, year: y, rate: own.rate });
     if (scot) trend.push({ series: 'Scotland', period, year: y, rate: scot.rate });
-    if (fam.length === members.length) trend.push({ series: familyLabel, period, year: y, rate: mean(fam.map((r) => r.rate)) });
+    if (fam !== undefined) trend.push({ series: familyLabel, period, year: y, rate: fam });
   }
   const own = trend.filter((r) => r.series === name);
   const scot = trend.filter((r) => r.series === 'Scotland');
@@ -56,8 +61,9 @@ export function childPovertySection(ctx, code) {
   }
   // the family group's average on the same (DWP) basis, as on the BHC chart
   for (const y of [...new Set(dwpAhc.map((r) => r.year))].sort((a, b) => a - b)) {
-    const fam = dwpAhc.filter((r) => r.year === y && members.includes(r.council) && r.rate !== null);
-    if (fam.length === members.length) ahc.push({ series: `${familyLabel} (DWP)`, source: 'DWP 2026 release', period: fam[0].period, year: y, rate: mean(fam.map((r) => r.rate)) });
+    const at = dwpAhc.filter((r) => r.year === y);
+    const fam = familyMean(at);
+    if (fam !== undefined) ahc.push({ series: `${familyLabel} (DWP)`, source: 'DWP 2026 release', period: at[0].period, year: y, rate: fam });
   }
   const dwpOwn = ahc.filter((r) => r.series === `${name} (DWP)`).sort((a, b) => a.year - b.year).at(-1);
   const dwpScot = ahc.filter((r) => r.series === 'Scotland (DWP)').sort((a, b) => a.year - b.year).at(-1);
@@ -109,11 +115,7 @@ export function deprivationSection(ctx, code) {
   });
 
   const s = ctx.councilSii.get(code);
-  const ranked = ctx.councils.map((c) => {
-    const r = ctx.councilSii.get(c.code);
-    // the SII is a difference of two rates: drawn and tabulated in percentage points, not as a %
-    return { code: c.code, council: c.name, sii_points: 100 * r.sii, lower_points: 100 * r.ci[0], upper_points: 100 * r.ci[1], rii: r.rii };
-  });
+  const ranked = ctx.siiRanked;
   const order = [...ranked].sort((a, b) => b.sii_points - a.sii_points);
   const rankOf = order.findIndex((r) => r.code === code) + 1;
   const riiCi = s.ci.map((v) => (v / s.mean).toFixed(2));
@@ -142,7 +144,7 @@ export function deprivationSection(ctx, code) {
     ],
     charts: [
       { name: `${stem}-simd-profile`, spec: profileSpec, table: profile, columns: { decile: 'year', zones_share: 'percent1', people_share: 'percent1' } },
-      { name: `${stem}-income-deprivation-sii-ranked`, spec: siiSpec, table: ranked, columns: { sii_points: 'decimal1', lower_points: 'decimal1', upper_points: 'decimal1', rii: 'decimal' } },
+      { name: `${stem}-income-deprivation-sii-ranked`, spec: siiSpec, table: ranked, columns: SII_COLUMNS },
       { name: `${stem}-income-deprivation-gradient`, spec: gradientSpec, table: gradientTable, columns: { decile: 'year', rate: 'percent1', rank: 'decimal', fitted: 'percent1' } },
     ],
   };

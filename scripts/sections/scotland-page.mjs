@@ -2,7 +2,7 @@
 // and income deprivation across SIMD deciles nationally.
 import * as aq from 'arquero';
 import { povertyTrendChart, targetsProgress, councilMap, rankedDotsChart, simdGradientChart } from 'povineq';
-import { SCOTLAND, SOURCES } from './context.mjs';
+import { SCOTLAND, SOURCES, SII_COLUMNS } from './context.mjs';
 import { targetsFinding, rangeFinding, pct, pp, points } from './findings.mjs';
 
 const op = aq.op;
@@ -97,11 +97,7 @@ export function inequalitySection(ctx) {
     source: SOURCES.simd,
     note: 'SII: fitted difference between the ends of the population ranked by area deprivation (population-weighted regression on decile midpoints); RII: the SII divided by the Scottish mean rate.',
   });
-  const ranked = ctx.councils.map((c) => {
-    const r = ctx.councilSii.get(c.code);
-    // a difference of two rates: in percentage points, not as a %
-    return { code: c.code, council: c.name, sii_points: 100 * r.sii, lower_points: 100 * r.ci[0], upper_points: 100 * r.ci[1], rii: r.rii };
-  });
+  const ranked = ctx.siiRanked;
   const order = [...ranked].sort((a, b) => b.sii_points - a.sii_points);
   const rankedSpec = rankedDotsChart(ranked, {
     name: 'council', value: 'sii_points', lower: 'lower_points', upper: 'upper_points', reference: 100 * s.sii, format: 'decimal1',
@@ -116,7 +112,7 @@ export function inequalitySection(ctx) {
     paragraphs: ['SIMD ranks areas, not people: these indices describe the gradient between areas, and many people on low incomes live outside the most deprived areas.'],
     charts: [
       { name: 'scotland-income-deprivation-gradient', spec, table, columns: { decile: 'year', rate: 'percent1', rank: 'decimal', fitted: 'percent1' } },
-      { name: 'scotland-income-deprivation-sii-by-council', spec: rankedSpec, table: ranked, columns: { sii_points: 'decimal1', lower_points: 'decimal1', upper_points: 'decimal1', rii: 'decimal' } },
+      { name: 'scotland-income-deprivation-sii-by-council', spec: rankedSpec, table: ranked, columns: SII_COLUMNS },
     ],
   };
 }

@@ -382,7 +382,7 @@ export function sumWhere(
   income: boolean,
 ): number {
   // one small loop per case, so no test of the flags is left inside a loop (the optimiser does not
-  // hoist them); every case adds the same terms in the same order as the general form above
+  // hoist them); every case adds its terms in index order with the same two-sum
   if (weights) {
     if (income) return inclusive ? incomeAtOrBelow(values, weights, limit) : incomeBelow(values, weights, limit);
     return inclusive ? weightAtOrBelow(values, weights, limit) : weightBelow(values, weights, limit);

@@ -55,7 +55,8 @@ export interface Task {
   total: number;
 }
 
-export type TaskResult = { thetas: Float64Array[] } | { error: { code: string; message: string; details?: Record<string, unknown> } };
+/** A worker's answer: the job's value, or the error it threw. */
+export type TaskResult<T = unknown> = { value: T } | { error: { code: string; message: string; details?: Record<string, unknown> } };
 
 /** Below this many unit-replicates (n × R) a run is not worth starting threads for. */
 const MIN_WORK = 200_000;
@@ -88,37 +89,68 @@ export function parallelReplicateValues(
   const byPsu = set.spec ? psuFactorsOf(set.spec) : undefined;
   if (!task || work < MIN_WORK) return replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, R, R, onProgress, byPsu);
 
-  const workers = pool(threads - 1);
+  const parts = splitAcrossThreads(
+    'replicates',
+    R,
+    threads,
+    (from, to) => ({ ...task, from, to, total: R }),
+    (from, to) => replicateRange(plan, (r, f) => set.fill(r, f), rows, from, to, R, onProgress && ((done) => onProgress(done, R)), byPsu),
+    onProgress && ((to) => onProgress(to, R)),
+  );
+  return parts[0]!.map((_, s) => {
+    const all = new Float64Array(R);
+    let at = 0;
+    for (const p of parts) {
+      all.set(p[s]!, at);
+      at += p[s]!.length;
+    }
+    return all;
+  });
+}
+
+/**
+ * Work items [0, total) cut into contiguous ranges, one per thread: the calling thread runs
+ * `local(0, b₁)`, and each worker runs the job `kind` (registered in src/worker.ts) on
+ * `task(from, to)`, a message that can be copied to another thread (typed arrays on a
+ * SharedArrayBuffer are shared, not copied). The results come back in range order. Synchronous:
+ * after its own range the calling thread waits on each worker's flag (Atomics.wait). With one
+ * thread, or when workers cannot start, `local` runs over everything. A job that fails in a
+ * worker throws here (its PovineqError code and details kept), after every worker has answered.
+ * `onRangeDone(to)` is called as each range is collected (for progress).
+ */
+export function splitAcrossThreads<T>(
+  kind: string,
+  total: number,
+  threads: number,
+  task: (from: number, to: number) => unknown,
+  local: (from: number, to: number) => T,
+  onRangeDone?: (to: number) => void,
+): T[] {
+  const workers = threads > 1 && total > 1 ? pool(Math.min(threads, total) - 1) : [];
   const k = workers.length + 1;
-  const bounds = Array.from({ length: k + 1 }, (_, i) => Math.round((i * R) / k));
+  const bounds = Array.from({ length: k + 1 }, (_, i) => Math.round((i * total) / k));
   workers.forEach((w, i) => {
     Atomics.store(w.signal, 0, 0);
-    w.worker.postMessage({ task: { ...task, from: bounds[i + 1]!, to: bounds[i + 2]!, total: R } });
+    w.worker.postMessage({ kind, task: task(bounds[i + 1]!, bounds[i + 2]!) });
   });
   // the calling thread's own range; on error, still collect the workers' answers before throwing
-  let first: Float64Array[] | undefined;
+  const parts: T[] = [];
   let failure: unknown;
   try {
-    first = replicateRange(plan, (r, f) => set.fill(r, f), rows, 0, bounds[1]!, R, onProgress && ((done) => onProgress(done, R)), byPsu);
+    parts.push(local(0, bounds[1]!));
   } catch (e) {
     failure = e;
   }
-  const parts: Float64Array[][] = [];
   workers.forEach((w, i) => {
     Atomics.wait(w.signal, 0, 0);
-    const result = receiveMessageOnPort(w.port)!.message as TaskResult;
+    const result = receiveMessageOnPort(w.port)!.message as TaskResult<T>;
     if ('error' in result) {
       failure ??= new PovineqError(result.error.code as never, result.error.message, result.error.details);
-    } else parts.push(result.thetas);
-    if (onProgress && failure === undefined) onProgress(bounds[i + 2]!, R);
+    } else parts.push(result.value);
+    if (failure === undefined) onRangeDone?.(bounds[i + 2]!);
   });
   if (failure !== undefined) throw failure;
-  return first!.map((t, s) => {
-    const all = new Float64Array(R);
-    all.set(t, 0);
-    parts.forEach((p, i) => all.set(p[s]!, bounds[i + 1]!));
-    return all;
-  });
+  return parts;
 }
 
 /** What the workers need, or undefined when the plan cannot be rebuilt in another thread. */
@@ -208,21 +240,21 @@ function pool(count: number): PooledWorker[] {
 let sourceBundle: string | undefined;
 
 /**
- * The worker script: beside the built package (resample-worker.js, or .cjs for CommonJS), or, when
- * povineq runs from its TypeScript sources (tests), a bundle of the worker's sources made once per
- * process with esbuild (a development dependency).
+ * The worker script: beside the built package (worker.js, or .cjs for CommonJS), or, when povineq
+ * runs from its TypeScript sources (tests), a bundle of src/worker.ts made once per process with
+ * esbuild (a development dependency).
  */
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) {
-    return path.join(path.dirname(here), here.endsWith('.cjs') ? 'resample-worker.cjs' : 'resample-worker.js');
+    return path.join(path.dirname(here), here.endsWith('.cjs') ? 'worker.cjs' : 'worker.js');
   }
   if (!sourceBundle) {
     const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'povineq-worker-'));
-    sourceBundle = path.join(dir, 'resample-worker.mjs');
+    sourceBundle = path.join(dir, 'worker.mjs');
     esbuild.buildSync({
-      entryPoints: [path.join(path.dirname(here), 'resample-worker.ts')],
+      entryPoints: [path.join(path.dirname(here), '..', 'worker.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',

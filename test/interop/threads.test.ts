@@ -22,7 +22,7 @@ describe('worker threads from the built package', () => {
     const out = runNode(['-e', `const p = require('povineq');${body('p')}`]) as { one: number[]; two: number[] };
     expect(out.two).toEqual(out.one);
   });
-  for (const file of ['resample-worker.js', 'resample-worker.cjs']) {
+  for (const file of ['worker.js', 'worker.cjs']) {
     it(`dist/${file} starts and answers`, () => {
       assertBuilt();
       const script = `

@@ -255,30 +255,14 @@ function bracketPass(
   const at = new Int32Array(Math.min(n, Math.ceil(n * share * 4) + SMALL));
   const kept = weights ? keepWeighted(values, weights, low, high, at) : keepUnweighted(values, low, high, at);
   if (kept < 0) return undefined;
-  return selectKept(values, weights, accept, at, kept, belowScratch[0]!);
-}
-
-/**
- * The selection among kept units: `at[0…count)` are the positions of the units inside a bracket
- * and `below` the weight of every unit under it. Undefined when the answer is not inside (the
- * cumulative weight already passes below the bracket, or still fails above it).
- */
-function selectKept(
-  values: ArrayLike<number>,
-  weights: ArrayLike<number> | undefined,
-  accept: (c: number) => boolean,
-  at: Int32Array,
-  count: number,
-  below: number,
-): Selected | undefined {
-  const keepX = new Float64Array(count);
-  const keepW = new Float64Array(count);
-  for (let k = 0; k < count; k++) {
+  const keepX = new Float64Array(kept);
+  const keepW = new Float64Array(kept);
+  for (let k = 0; k < kept; k++) {
     const i = at[k]!;
     keepX[k] = values[i]!;
     keepW[k] = weights ? weights[i]! : 1;
   }
-  return selectInside(keepX, keepW, accept, below);
+  return selectInside(keepX, keepW, accept, belowScratch[0]!);
 }
 
 /**

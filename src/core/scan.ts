@@ -172,8 +172,8 @@ export function scanMedian(x: Float64Array, w: Float64Array, low: number, high: 
   const n = x.length;
   // room for the units expected inside, grown if more come, up to four times as many
   const limit = Math.min(n, 4 * expected + 64);
-  let keptX = new Float64Array(Math.min(limit, expected + (expected >> 2) + 64));
-  let keptW = new Float64Array(keptX.length);
+  let keptX: Float64Array = new Float64Array(Math.min(limit, expected + (expected >> 2) + 64));
+  let keptW: Float64Array = new Float64Array(keptX.length);
   let room = keptX.length;
   // two units an iteration, each with its own accumulators (Σ w in double-double, the weight
   // below the bracket, the finiteness check), so that neighbours' additions overlap

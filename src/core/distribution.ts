@@ -6,11 +6,12 @@ import {
   toNumeric,
 } from '../data/columns.js';
 import { PovineqError, describeRows, plural } from '../data/errors.js';
-import { cachedDistribution, rememberDistribution } from './input-cache.js';
+import { cachedDistribution, hasCachedEntry, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
 import { checkDataOptions } from './measure-options.js';
 import { checkFiniteTotals } from './finite-totals.js';
-import { checkColumns, scanColumns } from './scan.js';
+import { type Kept, checkColumns, scanColumns, scanMedian } from './scan.js';
+import { medianBracket } from './select.js';
 
 /**
  * What a measure accepts: an Arquero table (with `value`, optionally `weight`, column names), an
@@ -73,6 +74,8 @@ interface Parts {
   /** Σ wᵢ and Σ wᵢxᵢ when already taken (by the fused pass of scan.ts, a replicate loop), with the same digits. */
   totalWeight?: number;
   total?: number;
+  /** What the pass over the columns kept of the median's bracket (scan.ts scanMedian), while unsorted. */
+  kept?: Kept;
 }
 
 /** Validated units before the sort: values, weights (undefined: all 1) and input rows (undefined: 0…n−1). */
@@ -119,6 +122,7 @@ export class Distribution {
   #cumulativeWeights: Float64Array | undefined;
   #cumulativeTotals: Float64Array | undefined;
   #spare: Float64Array[];
+  #kept: Kept | undefined;
 
   /** @internal Use {@link distribution} to build one. */
   constructor(parts: Parts) {
@@ -135,6 +139,15 @@ export class Distribution {
     this.#spare = parts.spare?.filter((b) => b.length === this.#n) ?? [];
     this.#totalWeight = parts.totalWeight;
     this.#total = parts.total;
+    this.#kept = parts.kept;
+  }
+
+  /**
+   * @internal What the pass over the raw columns kept (scan.ts {@link Kept}) while the
+   * Distribution is unsorted: the units inside the median's guessed bracket.
+   */
+  get kept(): Kept | undefined {
+    return this.#kept;
   }
 
   /** Values in ascending order. Do not write to it. Reading it sorts the Distribution if needed. */
@@ -179,6 +192,7 @@ export class Distribution {
     if (u.owned) this.#spare.push(u.values, ...(u.weights ? [u.weights] : []));
     this.#spare = this.#spare.filter((b) => b.length === this.#n);
     this.#unsorted = undefined;
+    this.#kept = undefined;
     return { values: sorted.values, weights: sorted.weights, rows: order };
   }
 
@@ -552,11 +566,11 @@ export function distribution(data: Input, options?: (ColumnOptions & DataOptions
  * caller's arrays in place until it is sorted (never writing them): do not change them while you
  * hold it (the cache itself never serves it again after a change).
  */
-export function measureDistribution(data: Input, options: ColumnOptions & DataOptions = {}): Distribution {
+export function measureDistribution(data: Input, options: ColumnOptions & DataOptions = {}, median = false): Distribution {
   if (isDistribution(data)) return distribution(data, options);
   const { raw, rawWeights, column, weightColumn } = readInput(data, options);
   const key = JSON.stringify([column, weightColumn, options.missing ?? 'error', options.nonPositiveWeights ?? 'error']);
-  const fast = fromCleanFloat64(raw, rawWeights, column, weightColumn, key);
+  const fast = fromCleanFloat64(raw, rawWeights, column, weightColumn, key, median);
   if (fast) return fast;
   const cached = cachedDistribution(raw, rawWeights, key);
   if (cached) return cached;
@@ -578,9 +592,14 @@ function fromCleanFloat64(
   column: string,
   weightColumn: string | undefined,
   key: string,
+  median: boolean,
 ): Distribution | undefined {
   if (!(raw instanceof Float64Array) || raw.length === 0) return undefined;
   if (rawWeights !== undefined && !(rawWeights instanceof Float64Array && rawWeights.length === raw.length)) return undefined;
+  if (median && rawWeights && !hasCachedEntry(raw, rawWeights, key)) {
+    const withMedian = medianDistribution(raw, rawWeights as Float64Array, column, weightColumn);
+    if (withMedian !== 'no help') return withMedian;
+  }
   const scan = scanColumns(raw, rawWeights);
   if (!scan.clean) return undefined;
   const cached = cachedDistribution(raw, rawWeights, key, scan.fingerprint);
@@ -596,6 +615,36 @@ function fromCleanFloat64(
   });
   rememberDistribution(raw, rawWeights, key, d, scan.fingerprint);
   return d;
+}
+
+/**
+ * For a measure that first takes the weighted median (arpr, see MeasureInfo.takesMedian): one
+ * pass validates the columns, takes Σ wᵢ and keeps the units near the median, where a sample
+ * says it lies (scan.ts scanMedian), so the median needs no other pass. The Distribution is not
+ * cached: unsorted, it holds nothing a later call could not rebuild in the pass that would check
+ * it (the fingerprint). Undefined for a bad row (the general path names it); 'no help' when the
+ * input is too small or the guess missed.
+ */
+function medianDistribution(
+  raw: Float64Array,
+  rawWeights: Float64Array,
+  column: string,
+  weightColumn: string | undefined,
+): Distribution | undefined | 'no help' {
+  const bracket = medianBracket(raw, rawWeights);
+  const scan = bracket && scanMedian(raw, rawWeights, bracket.low, bracket.high, bracket.expected);
+  if (!scan) return 'no help';
+  if (!scan.clean) return undefined;
+  return new Distribution({
+    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
+    column,
+    weightColumn,
+    weighted: true,
+    inputRows: raw.length,
+    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
+    totalWeight: scan.totalWeight,
+    kept: scan.kept,
+  });
 }
 
 function readInput(

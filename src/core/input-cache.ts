@@ -49,6 +49,11 @@ export function cachedDistribution(
   return entry.distribution;
 }
 
+/** Whether these columns have an entry (changed or not): a cheap check, no fingerprint. */
+export function hasCachedEntry(raw: ArrayLike<unknown>, rawWeights: ArrayLike<unknown> | undefined, key: string): boolean {
+  return cacheable(raw, rawWeights) && cache.get(raw)?.get(rawWeights ?? UNWEIGHTED)?.has(key) === true;
+}
+
 /**
  * Remembers a Distribution built from these columns. `known`: their fingerprint when the caller
  * has already taken it (the fused pass of scan.ts takes its own, of the same strength; a column

@@ -31,6 +31,12 @@ export interface MeasureInfo<O = any> {
   lineDerivative?: (d: Distribution, options: O & MeasureOptions & { line: number }) => number;
   /** For measures of a poverty line: the influence function of {@link defaultLine} (e.g. 0.6 × median). */
   lineInfluence?: (d: Distribution, options: O & MeasureOptions) => Float64Array;
+  /**
+   * Whether, with these options, the measure first takes the weighted median (arpr: its
+   * threshold). On large raw weighted columns the pass that validates them then also keeps the
+   * units near the median (scan.ts scanMedian), so the median needs no other pass.
+   */
+  takesMedian?: (options: O & MeasureOptions) => boolean;
 }
 
 /** A public measure function with its {@link MeasureInfo} attached. */
@@ -45,7 +51,7 @@ export type Measure<O = {}> = ({} extends O
 export function defineMeasure<O>(info: MeasureInfo<O>): Measure<O> {
   const fn = (data: Input, options?: (MeasureOptions & O) | null): number => {
     const o = checkMeasureOptions(options, info.name) as MeasureOptions & O;
-    const d = measureDistribution(data, o);
+    const d = measureDistribution(data, o, info.takesMedian?.(o) === true);
     return finiteResult(info.compute(d, o), info.name, d);
   };
   Object.defineProperty(fn, 'name', { value: info.name });

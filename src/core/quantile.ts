@@ -1,6 +1,7 @@
 import { PovineqError } from '../data/errors.js';
 import type { Distribution } from './distribution.js';
-import { extremePositive, nextPositiveAbove, selectWeighted } from './select.js';
+import type { Kept } from './scan.js';
+import { extremePositive, nextPositiveAbove, selectInside, selectWeighted } from './select.js';
 
 /**
  * The rule that turns a weighted sample into a quantile.
@@ -26,7 +27,7 @@ export function quantileOf(d: Distribution, p: number, type: QuantileType = 'eur
   if (!d.isSorted) {
     if (d.n === 0) throw new PovineqError('EMPTY', `no units to take a quantile of in column "${d.column}"`);
     const { values, weights } = d.units;
-    return selectQuantile(values, weights, d.totalWeight, p, type);
+    return selectQuantile(values, weights, d.totalWeight, p, type, p === 0.5 ? d.kept : undefined);
   }
   return quantileRange(d, p, type, 0, d.n);
 }
@@ -102,17 +103,22 @@ export function selectQuantile(
   total: number,
   p: number,
   type: QuantileType,
+  kept?: Kept,
 ): number {
   checkType(type);
+  // the units the pass over the columns kept around the median (scan.ts), if the answer is among them
+  const select = (accept: (c: number) => boolean) =>
+    (kept && selectInside(kept.values.subarray(0, kept.count), kept.weights.subarray(0, kept.count), accept, kept.below)) ||
+    selectWeighted(values, weights, accept, total);
   if (values.length === 0) throw new PovineqError('EMPTY', 'no units to take a quantile of');
   const zero = (v: number) => (v === 0 ? 0 : v); // -0 is read as 0, as the sort does
   if (p === 0 && type !== 7) return zero(extremePositive(values, weights, 'min'));
   if (p === 1 && type !== 7) return zero(extremePositive(values, weights, 'max'));
-  if (type === 'laeken') return zero(selectWeighted(values, weights, (c) => c / total > p, total).value);
+  if (type === 'laeken') return zero(select((c) => c / total > p).value);
   if (type === 'eurostat') {
     const target = p * total;
     const tolerance = TIE_TOLERANCE * total;
-    const s = selectWeighted(values, weights, (c) => c >= target - tolerance, total);
+    const s = select((c) => c >= target - tolerance);
     if (Math.abs(s.atOrBelow - target) <= tolerance) {
       const next = nextPositiveAbove(values, weights, s.value);
       if (next === next) return zero((s.value + next) / 2);

@@ -255,21 +255,48 @@ function bracketPass(
   const at = new Int32Array(Math.min(n, Math.ceil(n * share * 4) + SMALL));
   const kept = weights ? keepWeighted(values, weights, low, high, at) : keepUnweighted(values, low, high, at);
   if (kept < 0) return undefined;
-  const below = belowScratch[0]!;
   const keepX = new Float64Array(kept);
   const keepW = new Float64Array(kept);
-  let inside = 0;
   for (let k = 0; k < kept; k++) {
     const i = at[k]!;
     keepX[k] = values[i]!;
-    const wv = weights ? weights[i]! : 1;
-    keepW[k] = wv;
-    inside += wv;
+    keepW[k] = weights ? weights[i]! : 1;
   }
+  return selectInside(keepX, keepW, accept, belowScratch[0]!);
+}
+
+/**
+ * The selection among the units inside a bracket (their values and weights), `below` the weight
+ * of every unit under it: undefined when the answer is not inside (the cumulative weight already
+ * passes below the bracket, or still fails above it).
+ */
+export function selectInside(values: Float64Array, weights: Float64Array, accept: (c: number) => boolean, below: number): Selected | undefined {
+  let inside = 0;
+  for (let k = 0; k < weights.length; k++) inside += weights[k]!;
   if (accept(below) || !accept(below + inside)) return undefined;
   // the answer is among the kept units, with `below` under all of them
-  const r = selectWeighted(keepX.subarray(0, kept), keepW.subarray(0, kept), (c2) => accept(below + c2));
+  const r = selectWeighted(values, weights, (c) => accept(below + c));
   return { value: r.value, below: below + r.below, atOrBelow: below + r.atOrBelow };
+}
+
+/**
+ * The weighted median's bracket for a pass over weighted columns that keeps the units inside it
+ * (scan.ts {@link scanMedian}), from an evenly spaced sample as the bracketing pass here sizes it,
+ * and how many units the sample expects inside. Undefined for inputs too small to gain, or a
+ * sample with no weight.
+ */
+export function medianBracket(values: ArrayLike<number>, weights: ArrayLike<number>): { low: number; high: number; expected: number } | undefined {
+  const n = values.length;
+  if (n < BRACKET_MIN) return undefined;
+  // Σ w estimated from the sample (it only places the bracket; the answer is checked with the true Σ w)
+  const size = Math.min(SAMPLE_MAX, Math.max(SAMPLE_MIN, Math.floor(8 * Math.sqrt(n))));
+  const step = n / size;
+  let sampleWeight = 0;
+  for (let k = 0; k < size; k++) sampleWeight += weights[Math.floor(k * step)]!;
+  const estimate = (sampleWeight * n) / size;
+  const [b] = sampleBrackets(values, weights, (c) => c > 0.5 * estimate, estimate);
+  if (!b) return undefined;
+  return { low: b.low, high: b.high, expected: Math.ceil(n * b.share) };
 }
 
 /** Σ w below the bracket, written by the keep loops (a return slot that allocates nothing). */

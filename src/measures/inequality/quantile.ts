@@ -73,6 +73,7 @@ export const median = defineMeasure<{ type?: QuantileType }>({
   name: 'median',
   compute: (d, o) => quantileOf(d, 0.5, o?.type ?? 'eurostat'),
   influence: (d, o) => quantileInfluence(d, 0.5, o?.type ?? 'eurostat'),
+  takesMedian: (o) => o?.type !== 7,
 });
 
 /** Options of {@link percentileRatio}. */

@@ -53,6 +53,7 @@ export const arpr = defineMeasure<ArprOptions>({
   /** ∂ARPR/∂z = f̂(z), the kernel density at the threshold. */
   lineDerivative: (d, o) => kernelDensity(d, o.line),
   lineInfluence: (d, o) => arptInfluence(d, o),
+  takesMedian: (o) => o.line === undefined,
 });
 
 /**

@@ -47,6 +47,7 @@ export const povertyLine = defineMeasure<PovertyLineOptions>({
   params: ['fraction'],
   compute: (d, o) => povertyLineOf(d, o),
   influence: (d, o) => povertyLineInfluence(d, o),
+  takesMedian: (o) => o?.of !== 'mean' && o?.type !== 7,
 });
 
 /**
@@ -64,6 +65,7 @@ export const deepPovertyLine = defineMeasure<PovertyLineOptions>({
   params: ['fraction'],
   compute: (d, o) => povertyLineOf(d, { ...o, fraction: o?.fraction ?? 0.5 }),
   influence: (d, o) => povertyLineInfluence(d, { ...o, fraction: o?.fraction ?? 0.5 }),
+  takesMedian: (o) => o?.of !== 'mean' && o?.type !== 7,
 });
 
 /**

@@ -1,0 +1,139 @@
+/**
+ * The per-group part of byGroup: the groups' units laid out one group after another (one pass over
+ * the sorted order, so each group stays sorted), and a measure computed on a range of groups, in
+ * the calling thread or a worker (job 'by-group', src/worker.ts) with the same code.
+ */
+import { Distribution, type Dropped, type Grouping, type MeasureInfo, finiteResult, groupLabel } from '../core/index.js';
+import { PovineqError } from '../data/index.js';
+import { MEASURES } from './registry.js';
+
+/** The units of every group, group after group, each group in sorted order. */
+export interface GroupedUnits {
+  values: Float64Array;
+  weights: Float64Array;
+  rows: Int32Array;
+  /** Group g holds positions [offsets[g], offsets[g + 1]). */
+  offsets: Int32Array;
+  column: string;
+  weightColumn: string | undefined;
+  weighted: boolean;
+  inputRows: number;
+  dropped: Dropped;
+}
+
+/** What a range of groups needs: the grouped units, the measure (by name in MEASURES) and its options. */
+export interface ByGroupTask {
+  units: GroupedUnits;
+  measure: string;
+  options: Record<string, unknown>;
+  /** The line every group uses (the population's or the one given); undefined for each group's own. */
+  line: number | undefined;
+  usesLine: boolean;
+  /** Groups [from, to). */
+  from: number;
+  to: number;
+}
+
+/** Per group of the range: the measure, Σ weights and the line used (NaN without one). */
+export interface GroupResults {
+  values: Float64Array;
+  population: Float64Array;
+  lines: Float64Array;
+}
+
+/**
+ * The units of a sorted Distribution split by group: a stable partition of the sorted order, so
+ * each group's units are those `partition()` gives, in the same order. One pass reads the sorted
+ * arrays in order and writes each unit to its group's next place. `shared` puts the arrays in
+ * shared memory, for workers to read in place. Throws naming any group left with no units.
+ */
+export function groupUnits(d: Distribution, grouping: Grouping, shared: boolean): GroupedUnits {
+  const n = d.n;
+  const size = grouping.size;
+  const index = grouping.index;
+  const sortedValues = d.values;
+  const sortedWeights = d.weights;
+  const sortedRows = d.rows;
+  const counts = new Int32Array(size);
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = index[sortedRows[i]!]!;
+    groupOf[i] = g;
+    counts[g]!++;
+  }
+  for (let g = 0; g < size; g++) {
+    if (counts[g] === 0) {
+      throw new PovineqError(
+        'EMPTY_GROUP',
+        `group ${groupLabel(grouping, g)} has no rows left to measure in column "${d.column}"` +
+          (d.inputRows > d.n ? ` after dropping ${d.inputRows - d.n} rows` : ''),
+        { group: grouping.keys.map((k) => k[g]), column: d.column },
+      );
+    }
+  }
+  const offsets = new Int32Array(size + 1);
+  for (let g = 0; g < size; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
+  const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const values = new Float64Array(buffer(n * 8));
+  const weights = new Float64Array(buffer(n * 8));
+  const rows = new Int32Array(buffer(n * 4));
+  const next = offsets.slice(0, size);
+  for (let i = 0; i < n; i++) {
+    const at = next[groupOf[i]!]!++;
+    values[at] = sortedValues[i]!;
+    weights[at] = sortedWeights[i]!;
+    rows[at] = sortedRows[i]!;
+  }
+  return { values, weights, rows, offsets, column: d.column, weightColumn: d.weightColumn, weighted: d.weighted, inputRows: d.inputRows, dropped: { ...d.dropped } };
+}
+
+/** The Distribution of group g (views on the grouped arrays, no copy). */
+export function groupDistribution(units: GroupedUnits, g: number): Distribution {
+  const start = units.offsets[g]!;
+  const end = units.offsets[g + 1]!;
+  return new Distribution({
+    values: units.values.subarray(start, end),
+    weights: units.weights.subarray(start, end),
+    rows: units.rows.subarray(start, end),
+    column: units.column,
+    weightColumn: units.weightColumn,
+    weighted: units.weighted,
+    inputRows: units.inputRows,
+    dropped: { ...units.dropped },
+  });
+}
+
+/**
+ * The measure on groups [from, to). A PovineqError from the measure carries the failing group's
+ * index (`details.groupIndex`), for byGroup to name the group.
+ */
+export function groupResults(info: MeasureInfo, task: ByGroupTask): GroupResults {
+  const { units, options, usesLine, from, to } = task;
+  const count = Math.max(0, to - from);
+  const out: GroupResults = { values: new Float64Array(count), population: new Float64Array(count), lines: new Float64Array(count).fill(NaN) };
+  for (let g = from; g < to; g++) {
+    const gd = groupDistribution(units, g);
+    const line = usesLine ? (task.line ?? info.defaultLine!(gd, options as never)) : undefined;
+    try {
+      out.values[g - from] = finiteResult(info.compute(gd, (usesLine ? { ...options, line } : options) as never), info.name, gd);
+    } catch (e) {
+      if (e instanceof PovineqError) throw new PovineqError(e.code, e.message, { ...e.details, groupIndex: g });
+      throw e;
+    }
+    out.population[g - from] = gd.totalWeight;
+    if (line !== undefined) out.lines[g - from] = line;
+  }
+  return out;
+}
+
+/** The worker's side: the measure by its name in MEASURES. */
+export function byGroupJob(task: ByGroupTask): GroupResults {
+  const measure = MEASURES[task.measure];
+  if (!measure) throw new Error(`unknown measure ${task.measure}`);
+  return groupResults(measure.info, task);
+}
+
+/** The name of a measure in MEASURES, or undefined for one defined elsewhere (run in the calling thread). */
+export function registeredName(info: MeasureInfo): string | undefined {
+  return Object.keys(MEASURES).find((key) => MEASURES[key]!.info === info);
+}

@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/index.js';
+import { type OptionSpec, PovineqError, checkOptions } from '../data/index.js';
 import { type Random, random } from '../core/index.js';
 import { resolveThreads, splitAcrossThreads } from '../inference/parallel.js';
 import type { BackTransform } from './back-transform.js';
@@ -17,6 +17,13 @@ export interface BootstrapOptions {
    */
   threads?: number;
 }
+
+/** The options of a bootstrap, checked (an unknown name is told the nearest one). */
+const BOOTSTRAP_OPTIONS: OptionSpec = {
+  replicates: { kind: 'any' },
+  seed: { kind: 'number' },
+  threads: { kind: 'number', min: 1, integer: true, means: 'worker threads (default: all cores)' },
+};
 
 /**
  * Below this many area-replicates (areas × replicates) the refits run in the calling thread: a
@@ -45,6 +52,7 @@ export function bootstrapMse(
   back: BackTransform,
   options: BootstrapOptions = {},
 ): Float64Array {
+  options = checkOptions(options, BOOTSTRAP_OPTIONS, 'bootstrap');
   const replicates = options.replicates ?? 200;
   if (!Number.isInteger(replicates) || replicates < 1) {
     throw new PovineqError('INVALID_OPTION', `bootstrap replicates must be a whole number ≥ 1, got ${JSON.stringify(replicates)}`, {

@@ -1,0 +1,88 @@
+// byGroup measures its groups across worker threads: the same digits for any number of threads,
+// and the same digits as the previous version (which split groups with partition() and measured
+// them one after another in the calling thread).
+import * as aq from 'arquero';
+import { describe, expect, it } from 'vitest';
+import { distribution, groupRows, partition } from '../../src/core/index.js';
+import { PovineqError } from '../../src/data/index.js';
+import { startedWorkers } from '../../src/inference/parallel.js';
+import { arpr, atkinson, byGroup, gini, headcount, mld, theil } from '../../src/index.js';
+import { groupTable } from '../helpers/group-table.js';
+import { thrown } from '../helpers/thrown.js';
+
+const t = groupTable(); // 250,000 rows: above the 200,000 rows from which byGroup uses threads
+const o = { value: 'income', weight: 'w' };
+
+// [group, measure, population, n, line] at three groups, full precision: the single-thread values
+// of the previous version (byGroup before it used threads, run on this table)
+const PINNED: [string, (threads: number) => aq.ColumnTable, string, number[], unknown[][]][] = [
+  ['headcount, national line', (threads) => byGroup(headcount, t, { ...o, by: 'council', threads }), 'headcount', [0, 17, 31],
+    [['S18', 0.23185520228483822, 9083.182, 7692, 10847.784], ['S7', 0.23277716421134662, 9378.682, 7916, 10847.784], ['S13', 0.2263388500341686, 9311.181, 7834, 10847.784]]],
+  ['atkinson ε = 1.5', (threads) => byGroup(atkinson, t, { ...o, by: 'council', epsilon: 1.5, threads }), 'atkinson', [0, 17, 31],
+    [['S18', 0.3068131863628082, 9083.182, 7692, null], ['S7', 0.3135478841663435, 9378.682, 7916, null], ['S13', 0.30358590761332227, 9311.181, 7834, null]]],
+  ['theil, ~7,000 groups', (threads) => byGroup(theil, t, { ...o, by: 'zone', threads }), 'theil', [0, 3500, 6999],
+    [[6897, 0.1971359143456244, 46.336, 37, null], [1145, 0.19058687092069246, 47.339, 42, null], [4609, 0.2923032187612574, 31.841, 26, null]]],
+  ['mld, ~7,000 groups', (threads) => byGroup(mld, t, { ...o, by: 'zone', threads }), 'mld', [0, 3500, 6999],
+    [[6897, 0.21585798997944108, 46.336, 37, null], [1145, 0.2090791011649803, 47.339, 42, null], [4609, 0.279162736898815, 31.841, 26, null]]],
+  ['arpr, each group its own line', (threads) => byGroup(arpr, t, { ...o, by: 'council', groupLine: true, threads }), 'arpr', [0, 17, 31],
+    [['S18', 0.23113397925969117, 9083.182, 7692, 10811.22], ['S7', 0.23440052664116343, 9378.682, 7916, 10874.028], ['S13', 0.22890501215688966, 9311.181, 7834, 10904.034]]],
+  ['gini, ~7,000 groups', (threads) => byGroup(gini, t, { ...o, by: 'zone', threads }), 'gini', [0, 3500, 6999],
+    [[6897, 0.3528475149589747, 46.336, 37, null], [1145, 0.34684881280448554, 47.339, 42, null], [4609, 0.41462515548818146, 31.841, 26, null]]],
+];
+
+const pick = (tab: aq.ColumnTable, column: string, rows: number[]) =>
+  rows.map((i) => [tab.get(tab.columnNames()[0]!, i), tab.get(column, i), tab.get('population', i), tab.get('n', i), tab.columnNames().includes('line') ? tab.get('line', i) : null]);
+
+describe('byGroup across threads', () => {
+  it.each(PINNED)('%s: 1, 2 and 3 threads give the previous version’s digits', (_, run, column, rows, expected) => {
+    const one = run(1);
+    for (const threads of [1, 2, 3]) {
+      const tab = threads === 1 ? one : run(threads);
+      pick(tab, column, rows).forEach((row, i) => row.forEach((v, j) => expect(v).toBe(expected[i]![j])));
+      if (threads > 1) expect(tab.objects()).toEqual(one.objects()); // every group, every column
+    }
+  }, 60_000);
+
+  it('did run in worker threads', () => {
+    byGroup(mld, t, { ...o, by: 'zone', threads: 3 });
+    expect(startedWorkers()).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('every group equals the measure on partition()’s group (the previous algorithm), to the last digit', () => {
+    const d = distribution(t as never, o);
+    const groups = partition(d, groupRows(t as never, 'zone'));
+    const tab = byGroup(theil, t, { ...o, by: 'zone', threads: 2 });
+    const values = tab.array('theil') as number[];
+    const population = tab.array('population') as number[];
+    groups.forEach((gd, g) => {
+      expect(values[g]).toBe(theil(gd));
+      expect(population[g]).toBe(gd.totalWeight);
+    });
+  }, 60_000);
+
+  it('an error in a group measured by a worker reaches the caller as the same PovineqError, naming the group', () => {
+    // a negative income in the group that appears last, so it falls in the last thread's range
+    const income = Float64Array.from(t.income);
+    const groupsInOrder = [...new Set(t.council)];
+    income[t.council.indexOf(groupsInOrder[groupsInOrder.length - 1]!)] = -5;
+    const bad = { ...t, income };
+    const errors = [1, 2, 3].map((threads) => thrown(() => byGroup(theil, bad, { ...o, by: 'council', threads })));
+    const one = errors[0]! as PovineqError;
+    expect(one).toBeInstanceOf(PovineqError);
+    expect(one.message).toMatch(new RegExp(`^in group council = "${groupsInOrder[groupsInOrder.length - 1]}": theil`));
+    expect(one.details?.group).toEqual([groupsInOrder[groupsInOrder.length - 1]]);
+    expect(one.details).not.toHaveProperty('groupIndex');
+    for (const e of errors.slice(1)) {
+      expect(e).toBeInstanceOf(PovineqError);
+      expect((e as PovineqError).code).toBe(one.code);
+      expect(e.message).toBe(one.message);
+      expect((e as PovineqError).details).toEqual(one.details);
+    }
+  }, 60_000);
+
+  it('threads is checked: a whole number ≥ 1, and a misspelling is named', () => {
+    expect(thrown(() => byGroup(gini, t, { ...o, by: 'council', threads: 0 })).message).toMatch(/threads/);
+    expect(thrown(() => byGroup(gini, t, { ...o, by: 'council', threads: 1.5 })).message).toMatch(/threads/);
+    expect(thrown(() => byGroup(gini, t, { ...o, by: 'council', thread: 2 } as never)).message).toMatch(/did you mean 'threads'/);
+  });
+});

@@ -220,7 +220,13 @@ function pool(count: number): PooledWorker[] {
   while (workers.length < count && !unavailable) {
     // the parent's --input-type (node -e scripts) does not apply to a worker's file
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    const worker = new Worker(workerFile(), { execArgv });
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile(), { execArgv });
+    } catch {
+      // flags a worker refuses (node --expose-gc …): start it without the parent's flags
+      worker = new Worker(workerFile(), { execArgv: [] });
+    }
     worker.unref();
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));

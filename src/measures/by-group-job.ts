@@ -5,6 +5,7 @@
  */
 import { Distribution, type Dropped, type Grouping, type MeasureInfo, finiteResult, groupLabel } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
+import { splitAcrossThreads } from '../inference/parallel.js';
 import { MEASURES } from './registry.js';
 
 /** The units of every group, group after group, each group in sorted order. */
@@ -29,7 +30,30 @@ export interface ByGroupTask {
   /** The line every group uses (the population's or the one given); undefined for each group's own. */
   line: number | undefined;
   usesLine: boolean;
+  /**
+   * When set, `units` are still to be filled: each range first lays out its own groups from the
+   * sorted units (shared, with the group of each), then measures them.
+   */
+  sorted?: SortedUnits;
   /** Groups [from, to). */
+  from: number;
+  to: number;
+}
+
+/** The sorted units of a Distribution in shared memory, with the group of each. */
+export interface SortedUnits {
+  values: Float64Array;
+  weights: Float64Array;
+  rows: Int32Array;
+  groupOf: Int32Array;
+}
+
+/** Units [from, to) of the sorted order: write the group of each (from the rows' groups), and count them by group. */
+export interface GatherTask {
+  rows: Int32Array;
+  index: Int32Array;
+  groupOf: Int32Array;
+  size: number;
   from: number;
   to: number;
 }
@@ -61,6 +85,48 @@ export function groupUnits(d: Distribution, grouping: Grouping, shared: boolean)
     groupOf[i] = g;
     counts[g]!++;
   }
+  const units = emptyUnits(d, grouping, counts, shared);
+  const next = units.offsets.slice(0, size);
+  for (let i = 0; i < n; i++) {
+    const at = next[groupOf[i]!]!++;
+    units.values[at] = sortedValues[i]!;
+    units.weights[at] = sortedWeights[i]!;
+    units.rows[at] = sortedRows[i]!;
+  }
+  return units;
+}
+
+/**
+ * {@link groupUnits} for threads: the sorted units and the rows' groups copied once into shared
+ * memory, the group of each sorted unit found across threads (a gather of random reads, the slow
+ * part at millions of rows), and the arrays of the groups allocated but left to fill: each thread
+ * lays out its own groups (see {@link groupResults}).
+ */
+export function sharedGroupUnits(d: Distribution, grouping: Grouping, threads: number): { units: GroupedUnits; sorted: SortedUnits } {
+  const n = d.n;
+  const sorted: SortedUnits = { values: sharedCopy(d.values), weights: sharedCopy(d.weights), rows: sharedCopy(d.rows), groupOf: new Int32Array(new SharedArrayBuffer(n * 4)) };
+  const gather: GatherTask = { rows: sorted.rows, index: sharedCopy(grouping.index), groupOf: sorted.groupOf, size: grouping.size, from: 0, to: n };
+  const parts = splitAcrossThreads('by-group-gather', n, threads, (from, to) => ({ ...gather, from, to }), (from, to) => gatherGroups({ ...gather, from, to }));
+  const counts = new Int32Array(grouping.size);
+  for (const part of parts) for (let g = 0; g < counts.length; g++) counts[g] += part[g]!;
+  return { units: emptyUnits(d, grouping, counts, true), sorted };
+}
+
+/** The groups of sorted units [from, to), written to `groupOf`, and how many fall in each group. */
+export function gatherGroups(task: GatherTask): Int32Array {
+  const { rows, index, groupOf, from, to } = task;
+  const counts = new Int32Array(task.size);
+  for (let i = from; i < to; i++) {
+    const g = index[rows[i]!]!;
+    groupOf[i] = g;
+    counts[g]!++;
+  }
+  return counts;
+}
+
+/** Arrays for the groups' units with the offsets from their counts; throws naming any group left with no units. */
+function emptyUnits(d: Distribution, grouping: Grouping, counts: Int32Array, shared: boolean): GroupedUnits {
+  const size = grouping.size;
   for (let g = 0; g < size; g++) {
     if (counts[g] === 0) {
       throw new PovineqError(
@@ -73,18 +139,40 @@ export function groupUnits(d: Distribution, grouping: Grouping, shared: boolean)
   }
   const offsets = new Int32Array(size + 1);
   for (let g = 0; g < size; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
+  const n = d.n;
   const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const values = new Float64Array(buffer(n * 8));
-  const weights = new Float64Array(buffer(n * 8));
-  const rows = new Int32Array(buffer(n * 4));
-  const next = offsets.slice(0, size);
+  return {
+    values: new Float64Array(buffer(n * 8)),
+    weights: new Float64Array(buffer(n * 8)),
+    rows: new Int32Array(buffer(n * 4)),
+    offsets,
+    column: d.column,
+    weightColumn: d.weightColumn,
+    weighted: d.weighted,
+    inputRows: d.inputRows,
+    dropped: { ...d.dropped },
+  };
+}
+
+/** Lays out groups [from, to) from the shared sorted units: a scan in sorted order, so each group stays sorted. */
+function layOut(sorted: SortedUnits, units: GroupedUnits, from: number, to: number): void {
+  const next = units.offsets.slice(from, to);
+  const { groupOf, values, weights, rows } = sorted;
+  const n = groupOf.length;
   for (let i = 0; i < n; i++) {
-    const at = next[groupOf[i]!]!++;
-    values[at] = sortedValues[i]!;
-    weights[at] = sortedWeights[i]!;
-    rows[at] = sortedRows[i]!;
+    const g = groupOf[i]!;
+    if (g < from || g >= to) continue;
+    const at = next[g - from]!++;
+    units.values[at] = values[i]!;
+    units.weights[at] = weights[i]!;
+    units.rows[at] = rows[i]!;
   }
-  return { values, weights, rows, offsets, column: d.column, weightColumn: d.weightColumn, weighted: d.weighted, inputRows: d.inputRows, dropped: { ...d.dropped } };
+}
+
+function sharedCopy<T extends Float64Array | Int32Array>(a: T): T {
+  const out = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  out.set(a as never);
+  return out;
 }
 
 /** The Distribution of group g (views on the grouped arrays, no copy). */
@@ -109,6 +197,7 @@ export function groupDistribution(units: GroupedUnits, g: number): Distribution 
  */
 export function groupResults(info: MeasureInfo, task: ByGroupTask): GroupResults {
   const { units, options, usesLine, from, to } = task;
+  if (task.sorted) layOut(task.sorted, units, from, to);
   const count = Math.max(0, to - from);
   const out: GroupResults = { values: new Float64Array(count), population: new Float64Array(count), lines: new Float64Array(count).fill(NaN) };
   for (let g = from; g < to; g++) {
@@ -124,6 +213,11 @@ export function groupResults(info: MeasureInfo, task: ByGroupTask): GroupResults
     if (line !== undefined) out.lines[g - from] = line;
   }
   return out;
+}
+
+/** The worker's side of the gather. */
+export function byGroupGatherJob(task: GatherTask): Int32Array {
+  return gatherGroups(task);
 }
 
 /** The worker's side: the measure by its name in MEASURES. */

@@ -7,7 +7,7 @@ import { groupLabel, groupRows } from '../core/index.js';
 import { measureInfo, MEASURE_OPTIONS } from '../core/index.js';
 import { checkOptions } from '../data/index.js';
 import { resolveThreads, splitAcrossThreads } from '../inference/parallel.js';
-import { type ByGroupTask, type GroupResults, groupResults, groupUnits, registeredName } from './by-group-job.js';
+import { type ByGroupTask, type GroupResults, groupResults, groupUnits, registeredName, sharedGroupUnits } from './by-group-job.js';
 
 /** byGroup's options: a measure's, plus the grouping. */
 const BY_GROUP_OPTIONS = {
@@ -70,8 +70,8 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
   const { weights: _weights, ...measureOptions } = rest;
   const name = registeredName(info);
   const parallel = threads > 1 && grouping.size > 1 && d.n >= MIN_ROWS && name !== undefined && cloneable(measureOptions);
-  const units = groupUnits(d, grouping, parallel);
-  const task: ByGroupTask = { units, measure: name ?? info.name, options: measureOptions, line: populationLine, usesLine, from: 0, to: grouping.size };
+  const { units, sorted } = parallel ? sharedGroupUnits(d, grouping, threads) : { units: groupUnits(d, grouping, false), sorted: undefined };
+  const task: ByGroupTask = { units, sorted, measure: name ?? info.name, options: measureOptions, line: populationLine, usesLine, from: 0, to: grouping.size };
   // items are units: a range of units takes the groups that start in it, so threads get similar numbers of units
   const groupsOf = (from: number, to: number) => ({ ...task, from: firstGroupAt(units.offsets, from), to: firstGroupAt(units.offsets, to) });
   let parts: GroupResults[];

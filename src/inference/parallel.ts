@@ -228,6 +228,8 @@ function pool(count: number): PooledWorker[] {
       worker = new Worker(workerFile(), { execArgv: [] });
     }
     worker.unref();
+    // a worker that fails to load reports it here (else the process would stop); it is not used
+    worker.on('error', () => undefined);
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     worker.postMessage({ port: port2, signal: signal.buffer }, [port2]);

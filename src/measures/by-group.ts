@@ -32,7 +32,7 @@ export type ByGroupOptions = MeasureOptions & {
   groupLine?: boolean;
   /**
    * Threads the groups are measured in (a whole number ≥ 1, default every core); the results are
-   * the same, to the last digit, for any number. Tables under 200,000 rows, and measures defined
+   * the same, to the last digit, for any number. Tables under 1,000,000 rows, and measures defined
    * outside povineq, run in the calling thread.
    */
   threads?: number;
@@ -98,7 +98,7 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
 }
 
 /** Below this many units byGroup runs in the calling thread (measured in bench/groups-threads.mjs). */
-const MIN_ROWS = 200_000;
+const MIN_ROWS = 1_000_000;
 
 /** The first group whose units start at or after `unit` (the number of groups when none). */
 function firstGroupAt(offsets: Int32Array, unit: number): number {

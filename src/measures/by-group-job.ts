@@ -3,7 +3,7 @@
  * the sorted order, so each group stays sorted), and a measure computed on a range of groups, in
  * the calling thread or a worker (job 'by-group', src/worker.ts) with the same code.
  */
-import { Distribution, type Dropped, type Grouping, type MeasureInfo, finiteResult, groupLabel } from '../core/index.js';
+import { Distribution, type Dropped, type Grouping, type MeasureInfo, finiteResult, groupLabel, sortWeighted } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { splitAcrossThreads } from '../inference/parallel.js';
 import { MEASURES } from './registry.js';
@@ -35,6 +35,8 @@ export interface ByGroupTask {
    * sorted units (shared, with the group of each), then measures them.
    */
   sorted?: SortedUnits;
+  /** When true, `units` hold each group's units in input order: each range sorts its own groups first. */
+  sortGroups?: boolean;
   /** Groups [from, to). */
   from: number;
   to: number;
@@ -124,6 +126,46 @@ export function gatherGroups(task: GatherTask): Int32Array {
   return counts;
 }
 
+/**
+ * The units of a Distribution not yet sorted and with no rows dropped, split by group in input
+ * order (a pass reading the rows' groups in order, no random reads), for each group to be sorted
+ * on its own ({@link ByGroupTask.sortGroups}). Sorting a group's units stably (ties in input
+ * order, as the Distribution's sort) gives exactly the units, in the same order, that splitting
+ * the sorted Distribution gives.
+ */
+export function unsortedGroupUnits(d: Distribution, grouping: Grouping, shared: boolean): GroupedUnits {
+  const n = d.n;
+  const index = grouping.index;
+  const counts = new Int32Array(grouping.size);
+  for (let i = 0; i < n; i++) counts[index[i]!]!++;
+  const units = emptyUnits(d, grouping, counts, shared);
+  const { values, weights } = d.units;
+  const next = units.offsets.slice(0, grouping.size);
+  for (let i = 0; i < n; i++) {
+    const at = next[index[i]!]!++;
+    units.values[at] = values[i]!;
+    units.weights[at] = weights ? weights[i]! : 1;
+    units.rows[at] = i;
+  }
+  return units;
+}
+
+/** Sorts each of groups [from, to) in place (values with their weights and rows), stably. */
+function sortGroups(units: GroupedUnits, from: number, to: number): void {
+  for (let g = from; g < to; g++) {
+    const start = units.offsets[g]!;
+    const end = units.offsets[g + 1]!;
+    const values = units.values.subarray(start, end);
+    const weights = units.weights.subarray(start, end);
+    const rows = units.rows.subarray(start, end);
+    const sorted = sortWeighted(values, weights);
+    const inputRows = rows.slice();
+    values.set(sorted.values);
+    weights.set(sorted.weights);
+    for (let k = 0; k < rows.length; k++) rows[k] = inputRows[sorted.order[k]!]!;
+  }
+}
+
 /** Arrays for the groups' units with the offsets from their counts; throws naming any group left with no units. */
 function emptyUnits(d: Distribution, grouping: Grouping, counts: Int32Array, shared: boolean): GroupedUnits {
   const size = grouping.size;
@@ -198,6 +240,7 @@ export function groupDistribution(units: GroupedUnits, g: number): Distribution 
 export function groupResults(info: MeasureInfo, task: ByGroupTask): GroupResults {
   const { units, options, usesLine, from, to } = task;
   if (task.sorted) layOut(task.sorted, units, from, to);
+  if (task.sortGroups) sortGroups(units, from, to);
   const count = Math.max(0, to - from);
   const out: GroupResults = { values: new Float64Array(count), population: new Float64Array(count), lines: new Float64Array(count).fill(NaN) };
   for (let g = from; g < to; g++) {

@@ -2,12 +2,14 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { type ColumnSource } from '../data/index.js';
 import { PovineqError } from '../data/index.js';
-import { type MeasureOptions, distribution } from '../core/index.js';
+import { type MeasureOptions, distribution, measureDistribution } from '../core/index.js';
 import { groupLabel, groupRows } from '../core/index.js';
 import { measureInfo, MEASURE_OPTIONS } from '../core/index.js';
 import { checkOptions } from '../data/index.js';
 import { resolveThreads, splitAcrossThreads } from '../inference/parallel.js';
-import { type ByGroupTask, type GroupResults, groupResults, groupUnits, registeredName, sharedGroupUnits } from './by-group-job.js';
+import {
+  type ByGroupTask, type GroupResults, type GroupedUnits, type SortedUnits, groupResults, groupUnits, registeredName, sharedGroupUnits, unsortedGroupUnits,
+} from './by-group-job.js';
 
 /** byGroup's options: a measure's, plus the grouping. */
 const BY_GROUP_OPTIONS = {
@@ -60,18 +62,25 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
   }
   const { by, as, groupLine, threads: threadsOption, ...rest } = options;
   const threads = resolveThreads(threadsOption);
-  const d = distribution(table as never, rest);
+  // a weight array given as an option has done its work in the Distribution: not sent to workers
+  const { weights: _weights, ...measureOptions } = rest;
+  const name = registeredName(info);
+  const threaded = threads > 1 && name !== undefined && cloneable(measureOptions);
+  // with threads, the Distribution is left unsorted: each thread sorts its own groups
+  const d = threaded ? measureDistribution(table as never, rest) : distribution(table as never, rest);
   const grouping = groupRows(table, by);
   const usesLine = info.defaultLine !== undefined;
   const populationLine =
     usesLine && rest.line === undefined && !groupLine ? info.defaultLine!(d, rest as never) : (rest.line as number | undefined);
 
-  // a weight array given as an option has done its work in the Distribution: not sent to workers
-  const { weights: _weights, ...measureOptions } = rest;
-  const name = registeredName(info);
-  const parallel = threads > 1 && grouping.size > 1 && d.n >= MIN_ROWS && name !== undefined && cloneable(measureOptions);
-  const { units, sorted } = parallel ? sharedGroupUnits(d, grouping, threads) : { units: groupUnits(d, grouping, false), sorted: undefined };
-  const task: ByGroupTask = { units, sorted, measure: name ?? info.name, options: measureOptions, line: populationLine, usesLine, from: 0, to: grouping.size };
+  const parallel = threaded && grouping.size > 1 && d.n >= MIN_ROWS;
+  let units: GroupedUnits;
+  let sorted: SortedUnits | undefined;
+  const sortGroups = parallel && !d.isSorted && d.n === d.inputRows;
+  if (!parallel) units = groupUnits(d, grouping, false);
+  else if (sortGroups) units = unsortedGroupUnits(d, grouping, true);
+  else ({ units, sorted } = sharedGroupUnits(d, grouping, threads));
+  const task: ByGroupTask = { units, sorted, sortGroups, measure: name ?? info.name, options: measureOptions, line: populationLine, usesLine, from: 0, to: grouping.size };
   // items are units: a range of units takes the groups that start in it, so threads get similar numbers of units
   const groupsOf = (from: number, to: number) => ({ ...task, from: firstGroupAt(units.offsets, from), to: firstGroupAt(units.offsets, to) });
   let parts: GroupResults[];

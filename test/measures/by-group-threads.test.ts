@@ -60,6 +60,18 @@ describe('byGroup across threads', () => {
     });
   }, 60_000);
 
+  it('the three ways to the groups give the same digits: unsorted units sorted group by group, a sorted Distribution split across threads, rows dropped', () => {
+    const fresh = { ...t, income: Float64Array.from(t.income), w: Float64Array.from(t.w) }; // no cached Distribution
+    const one = byGroup(mld, fresh, { ...o, by: 'zone', threads: 1 }).objects();
+    expect(byGroup(mld, fresh, { ...o, by: 'zone', threads: 2 }).objects()).toEqual(one); // each thread sorts its groups
+    gini(fresh, o); // sorts the Distribution cached for these columns
+    expect(byGroup(mld, fresh, { ...o, by: 'zone', threads: 2 }).objects()).toEqual(one); // the sorted one is split
+    const income = Array.from(t.income, (v, i) => (i % 1000 === 7 ? null : v));
+    const holes = { ...t, income };
+    const dropped = (threads: number) => byGroup(mld, holes, { ...o, by: 'zone', missing: 'drop', threads }).objects();
+    expect(dropped(2)).toEqual(dropped(1));
+  }, 60_000);
+
   it('an error in a group measured by a worker reaches the caller as the same PovineqError, naming the group', () => {
     // a negative income in the group that appears last, so it falls in the last thread's range
     const income = Float64Array.from(t.income);

@@ -76,7 +76,7 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
   const parallel = threaded && grouping.size > 1 && d.n >= MIN_ROWS;
   let units: GroupedUnits;
   let sorted: SortedUnits | undefined;
-  const sortGroups = parallel && !d.isSorted && d.n === d.inputRows;
+  const sortGroups = parallel && !d.isSorted && d.n === d.inputRows && d.n / grouping.size >= MIN_GROUP_SORT;
   if (!parallel) units = groupUnits(d, grouping, false);
   else if (sortGroups) units = unsortedGroupUnits(d, grouping, true);
   else ({ units, sorted } = sharedGroupUnits(d, grouping, threads));
@@ -108,6 +108,14 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
 
 /** Below this many units byGroup runs in the calling thread (measured in bench/groups-threads.mjs). */
 const MIN_ROWS = 1_000_000;
+
+/**
+ * From this many units a group on average, byGroup with threads sorts each group in its thread
+ * instead of sorting everything once and splitting: a radix sort per big group costs about what
+ * the one sort does, and the random reads that split a sorted order by group are saved. Many small
+ * groups sort more slowly one by one (measured in bench/README.md, "byGroup on threads").
+ */
+const MIN_GROUP_SORT = 250_000;
 
 /** The first group whose units start at or after `unit` (the number of groups when none). */
 function firstGroupAt(offsets: Int32Array, unit: number): number {

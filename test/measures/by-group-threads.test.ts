@@ -61,11 +61,12 @@ describe('byGroup across threads', () => {
   }, 60_000);
 
   it('the three ways to the groups give the same digits: unsorted units sorted group by group, a sorted Distribution split across threads, rows dropped', () => {
-    const fresh = { ...t, income: Float64Array.from(t.income), w: Float64Array.from(t.w) }; // no cached Distribution
-    const one = byGroup(mld, fresh, { ...o, by: 'zone', threads: 1 }).objects();
-    expect(byGroup(mld, fresh, { ...o, by: 'zone', threads: 2 }).objects()).toEqual(one); // each thread sorts its groups
+    // 4 groups of about 250,000 units: big enough for each thread to sort its own groups
+    const fresh = { ...t, income: Float64Array.from(t.income), w: Float64Array.from(t.w), region: t.council.map((c) => `R${Number(c.slice(1)) % 4}`) };
+    const one = byGroup(mld, fresh, { ...o, by: 'region', threads: 1 }).objects();
+    expect(byGroup(mld, fresh, { ...o, by: 'region', threads: 2 }).objects()).toEqual(one); // each thread sorts its groups
     gini(fresh, o); // sorts the Distribution cached for these columns
-    expect(byGroup(mld, fresh, { ...o, by: 'zone', threads: 2 }).objects()).toEqual(one); // the sorted one is split
+    expect(byGroup(mld, fresh, { ...o, by: 'region', threads: 2 }).objects()).toEqual(one); // the sorted one is split
     const income = Array.from(t.income, (v, i) => (i % 1000 === 7 ? null : v));
     const holes = { ...t, income };
     const dropped = (threads: number) => byGroup(mld, holes, { ...o, by: 'zone', missing: 'drop', threads }).objects();

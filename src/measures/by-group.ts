@@ -34,7 +34,7 @@ export type ByGroupOptions = MeasureOptions & {
   groupLine?: boolean;
   /**
    * Threads the groups are measured in (a whole number ≥ 1, default every core); the results are
-   * the same, to the last digit, for any number. Tables under 1,000,000 rows, and measures defined
+   * the same, to the last digit, for any number. Tables under 2,000,000 rows, and measures defined
    * outside povineq, run in the calling thread.
    */
   threads?: number;
@@ -107,7 +107,7 @@ export function byGroup(measure: unknown, table: ColumnSource, options: ByGroupO
 }
 
 /** Below this many units byGroup runs in the calling thread (measured in bench/groups-threads.mjs). */
-const MIN_ROWS = 1_000_000;
+const MIN_ROWS = 2_000_000;
 
 /**
  * From this many units a group on average, byGroup with threads sorts each group in its thread

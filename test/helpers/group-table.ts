@@ -4,7 +4,7 @@ import { random } from '../../src/core/index.js';
  * A seeded table for byGroup across threads: `rows` lognormal incomes (pence), weights, a
  * council-like column of 32 groups and a data-zone-like column of about 7,000 groups.
  */
-export function groupTable(rows = 1_000_000, seed = 2026) {
+export function groupTable(rows = 2_000_000, seed = 2026) {
   const rng = random(seed);
   const income = new Float64Array(rows);
   const w = new Float64Array(rows);

@@ -1,7 +1,10 @@
 /**
- * The per-group part of byGroup: the groups' units laid out one group after another (one pass over
- * the sorted order, so each group stays sorted), and a measure computed on a range of groups, in
- * the calling thread or a worker (job 'by-group', src/worker.ts) with the same code.
+ * The per-group part of byGroup: the groups' units laid out one group after another, each group in
+ * sorted order, and a measure computed on a range of groups, in the calling thread or a worker
+ * (jobs 'by-group' and 'by-group-gather', src/worker.ts) with the same code. Three layouts give
+ * the same units in the same order: split from the sorted order in one pass (one thread); split
+ * from the sorted order by each thread for its own groups (threads, many groups); split in input
+ * order, then each group sorted by its thread (threads, big groups).
  */
 import { Distribution, type Dropped, type Grouping, type MeasureInfo, finiteResult, groupLabel, sortWeighted } from '../core/index.js';
 import { PovineqError } from '../data/index.js';

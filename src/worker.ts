@@ -8,10 +8,15 @@ import type { MessagePort } from 'node:worker_threads';
 import { PovineqError } from './data/index.js';
 import { READY, type TaskResult } from './inference/parallel.js';
 import { replicatesJob } from './inference/replicates-job.js';
+import { byGroupGatherJob, byGroupJob } from './measures/by-group-job.js';
+import { smallAreaBootstrapJob } from './small-area/bootstrap-job.js';
 
 /** Every job a worker can run, by name. */
 const JOBS: Record<string, (task: never) => unknown> = {
   replicates: replicatesJob,
+  'small-area-bootstrap': smallAreaBootstrapJob,
+  'by-group': byGroupJob,
+  'by-group-gather': byGroupGatherJob,
 };
 
 let port: MessagePort | undefined;

@@ -220,8 +220,16 @@ function pool(count: number): PooledWorker[] {
   while (workers.length < count && !unavailable) {
     // the parent's --input-type (node -e scripts) does not apply to a worker's file
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    const worker = new Worker(workerFile(), { execArgv });
+    let worker: Worker;
+    try {
+      worker = new Worker(workerFile(), { execArgv });
+    } catch {
+      // flags a worker refuses (node --expose-gc …): start it without the parent's flags
+      worker = new Worker(workerFile(), { execArgv: [] });
+    }
     worker.unref();
+    // a worker that fails to load reports it here (else the process would stop); it is not used
+    worker.on('error', () => undefined);
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
     worker.postMessage({ port: port2, signal: signal.buffer }, [port2]);

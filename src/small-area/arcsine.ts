@@ -5,7 +5,8 @@ import { normalQuantile } from '../core/index.js';
 import { type AreaColumns, readAreas, sampledArrays } from './area-input.js';
 import { type BootstrapOptions, bootstrapMse } from './bootstrap.js';
 import { type FayHerriotMethod, type FitControl, fitFayHerriot } from './fit.js';
-import { type Predictions, predict } from './mse.js';
+import { backTransform, correctedBack, naiveBack } from './back-transform.js';
+import { predict } from './mse.js';
 
 /** Options of {@link fayHerriotArcsine}. */
 export interface FayHerriotArcsineOptions extends Omit<AreaColumns, 'variance' | 'se'>, FitControl {
@@ -21,18 +22,7 @@ export interface FayHerriotArcsineOptions extends Omit<AreaColumns, 'variance' |
   onWarning?: (message: string) => void;
 }
 
-/** Clip to the arcsine range [0, π/2] and map back: sin²(θ). */
-export function naiveBack(theta: number): number {
-  return Math.sin(Math.min(Math.max(theta, 0), Math.PI / 2)) ** 2;
-}
-
-/**
- * E[sin²(θ)] for θ ~ N(μ, σ²): (1 − cos(2μ)·e^(−2σ²)) / 2, the bias-corrected back-transformation
- * with σ² the posterior variance g1 of the area's random effect.
- */
-export function correctedBack(mu: number, variance: number): number {
-  return (1 - Math.cos(2 * mu) * Math.exp(-2 * variance)) / 2;
-}
+export { correctedBack, naiveBack } from './back-transform.js';
 
 /**
  * Arcsine-transformed Fay–Herriot model for proportions (e.g. poverty rates): the direct rate pᵢ
@@ -93,11 +83,9 @@ export function fayHerriotArcsine(table: ColumnSource, options: FayHerriotArcsin
   if (mode !== 'naive' && mode !== 'bias-corrected') {
     throw new PovineqError('INVALID_OPTION', `backTransform must be 'naive' or 'bias-corrected', got ${JSON.stringify(mode)}`, { option: 'backTransform' });
   }
-  const back = (pr: Predictions) =>
-    mode === 'naive' ? pr.eblup.map(naiveBack) : pr.eblup.map((mu, i) => correctedBack(mu, pr.g1[i]!));
   const pred = predict(fit, x, sampled, direct, variance);
-  const estimates = back(pred);
-  const mse = bootstrapMse(fit, x, sampled, variance, back, naiveBack, options.bootstrap);
+  const estimates = backTransform[mode](pred);
+  const mse = bootstrapMse(fit, x, sampled, variance, mode, options.bootstrap);
   const level = options.level ?? 0.95;
   const z = normalQuantile(1 - (1 - level) / 2);
   const n = direct.length;

@@ -8,10 +8,12 @@ import type { MessagePort } from 'node:worker_threads';
 import { PovineqError } from './data/index.js';
 import { READY, type TaskResult } from './inference/parallel.js';
 import { replicatesJob } from './inference/replicates-job.js';
+import { policyIntervalsJob } from './policy/intervals-job.js';
 
 /** Every job a worker can run, by name. */
 const JOBS: Record<string, (task: never) => unknown> = {
   replicates: replicatesJob,
+  policyIntervals: policyIntervalsJob,
 };
 
 let port: MessagePort | undefined;

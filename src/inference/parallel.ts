@@ -175,7 +175,7 @@ function taskOf(plan: Plan, spec: ReplicateSpec, rows: number): Omit<Task, 'from
 const sharedCache = new WeakMap<Distribution, SharedDistribution>();
 
 /** The sorted arrays of a Distribution copied once into shared memory (kept while it lives). */
-function shared(d: Distribution): SharedDistribution {
+export function shared(d: Distribution): SharedDistribution {
   let s = sharedCache.get(d);
   if (!s) {
     const copy = <T extends Float64Array | Int32Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {

@@ -3,7 +3,8 @@ import type { ColumnTable } from 'arquero';
 import { percentileInterval } from '../core/index.js';
 import { PovineqError, checkValue } from '../data/index.js';
 import { validateHouseholds } from './households.js';
-import { type DesignOptions, type VarianceMethod, change, multinomialReplicates } from '../inference/index.js';
+import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
+import { multinomialReplicatesInto } from '../inference/replicates.js';
 import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
 import { type PortableOutcome, joinRanges, policyReplicateRanges } from './parallel-intervals.js';
@@ -127,16 +128,14 @@ export function crossCheck(
   // the same multiplicities for every policy, so policies are compared on the same replicates
   // with a design (strata, PSUs), the Rao–Wu bootstrap of PSUs within strata, as compare()'s intervals
   const useDesign = options.design !== undefined && (options.design.strata !== undefined || options.design.psu !== undefined);
-  const multiplicities: Float64Array[] = useDesign ? replicateFactors(baseline, base.weight, options.design, replicates, seed) : multinomialReplicates(base.n, replicates, seed);
+  // every replicate's factors in one block, replicate r at [r·n, (r + 1)·n): in shared memory when
+  // workers may read it
+  const n = base.n;
+  const block = new Float64Array(threads > 1 ? new SharedArrayBuffer(8 * n * replicates) : new ArrayBuffer(8 * n * replicates));
+  if (useDesign) replicateFactors(baseline, base.weight, options.design, replicates, seed).forEach((m, r) => block.set(m, r * n));
+  else multinomialReplicatesInto(n, replicates, seed, block);
 
-  let factors: Float64Array | undefined;
-  const replicateSet: ReplicateSet = {
-    count: replicates,
-    factors: (r) => multiplicities[r]!,
-    // every replicate's factors in one shared block, made once for all policies when threads are used
-    shared: () => (factors ??= sharedFactors(multiplicities, base.n)),
-    threads,
-  };
+  const replicateSet: ReplicateSet = { count: replicates, factors: (r) => block.subarray(r * n, (r + 1) * n), block, threads };
   const rows: Record<string, unknown>[] = [];
   for (const [name, scenario] of entries) {
     const p = pair(baseline, scenario(baseline), options, cache);
@@ -149,14 +148,9 @@ export function crossCheck(
 interface ReplicateSet {
   count: number;
   factors: (r: number) => Float64Array;
-  shared: () => Float64Array;
+  /** Every replicate's factors, replicate r at [r·n, (r + 1)·n) (shared memory with threads > 1). */
+  block: Float64Array;
   threads: number;
-}
-
-function sharedFactors(multiplicities: Float64Array[], n: number): Float64Array {
-  const out = new Float64Array(new SharedArrayBuffer(8 * n * multiplicities.length));
-  multiplicities.forEach((m, r) => out.set(m, r * n));
-  return out;
 }
 
 function policyRows(
@@ -191,7 +185,7 @@ function policyRows(
           outcomes: portable as PortableOutcome[],
           needs,
           councils: councils && { index: sharedArray(councils.index), codes: councils.codes },
-          factors: replicates.shared(),
+          factors: replicates.block,
           from,
           to,
         })

@@ -173,7 +173,8 @@ function policyRows(
   const needs = outcomes.map((o) => ({ scotland: !(useInference && o.inference), council: councils !== undefined && o.byCouncil !== undefined }));
   const R = replicates.count;
   const points = outcomes.map((o) => [o.value(full, 'before'), o.value(full, 'after')] as const);
-  const portable = outcomes.map((o, i) => (needs[i]!.scotland || needs[i]!.council ? portableOutcome(o) : { builtin: o.name }));
+  // null for an outcome without replicates (its interval comes from src/inference)
+  const portable = outcomes.map((o, i) => (needs[i]!.scotland || needs[i]!.council ? portableOutcome(o) : null));
   const parts = policyReplicateRanges(
     R,
     replicates.threads,
@@ -182,7 +183,7 @@ function policyRows(
       ? (from, to) => ({
           kind: 'crossCheck',
           pair: sharedPair(p),
-          outcomes: portable as PortableOutcome[],
+          outcomes: portable as Array<PortableOutcome | null>,
           needs,
           councils: councils && { index: sharedArray(councils.index), codes: councils.codes },
           factors: replicates.block,

@@ -24,7 +24,18 @@ export function policyIntervalsJob(task: PolicyIntervalsTask): CompareReplicateV
   return crossCheckReplicateRange(p, task.outcomes.map(outcomeOf), task.needs, task.councils, factors, task.from, task.to);
 }
 
-function outcomeOf(o: PortableOutcome): Outcome {
+/** Stands for an outcome the range does not compute. */
+const UNUSED: Outcome = {
+  name: 'unused',
+  label: 'unused',
+  harm: 'increase',
+  value: () => {
+    throw new Error('an outcome without replicates was evaluated in a worker');
+  },
+};
+
+function outcomeOf(o: PortableOutcome | null): Outcome {
+  if (o === null) return UNUSED;
   if ('builtin' in o) return resolveOutcome(o.builtin);
   const type = FAMILY_TYPES.find((t) => t.key === o.familyType);
   if (!type) throw new PovineqError('INVALID_OPTION', `unknown family type "${o.familyType}"`, { option: 'familyTypes' });

@@ -35,7 +35,8 @@ export type PortableOutcome = { builtin: string } | { familyType: string; group:
 export interface CrossCheckTask {
   kind: 'crossCheck';
   pair: SharedPair;
-  outcomes: PortableOutcome[];
+  /** null for an outcome the range does not compute (needs nothing). */
+  outcomes: Array<PortableOutcome | null>;
   /** Per outcome: whether the Scotland-level effect and the council effects are needed. */
   needs: Array<{ scotland: boolean; council: boolean }>;
   councils: { index: Int32Array; codes: string[] } | undefined;

@@ -126,6 +126,18 @@ describe('compare() and crossCheck() intervals: the thread count does not change
     expect(run(2)).toBe(run(1));
   }, 60_000);
 
+  it("a user's outcome whose interval comes from src/inference does not keep the others from the workers", () => {
+    const own = {
+      name: 'own_child_relative_ahc',
+      label: 'Child relative poverty AHC (own definition)',
+      harm: 'increase' as const,
+      value: (e: any, side: 'before' | 'after') => e.rates('relative', 'AHC', 'children', side)[0],
+      inference: { measure: 'headcount' as const, poverty: 'relative' as const, basis: 'AHC' as const, people: 'children' as const },
+    };
+    const run = (threads: number) => JSON.stringify(crossCheck(h, [policy], { replicates: R, seed: 8, intervals: 'inference', outcomes: [own, 'fuel_poverty'], threads }).objects());
+    expect(run(2)).toBe(run(1));
+  }, 60_000);
+
   it('progress is monotone and ends at the total, with 2 threads', () => {
     const calls: Array<[number, number]> = [];
     compare(h, policy, { intervals: { replicates: R, seed: 2, threads: 2, onProgress: (done, total) => calls.push([done, total]) } });

@@ -4,8 +4,7 @@
 //   npx tsup --silent && node bench/policy-threads.mjs                  # 8,000 and 20,000 households, 200 replicates
 //   node bench/policy-threads.mjs --sizes 2000 --replicates 40 --reps 1
 //
-// (Not `node --expose-gc`: worker threads refuse that flag; the garbage collector is reached
-// through v8.setFlagsFromString instead.)
+// The garbage collector is reached through v8.setFlagsFromString, so no flag is needed.
 //
 // Timed (best of --reps, a garbage collection before each): compare(h, reform, { intervals:
 // { replicates, seed, threads } }) — the point estimates and the bootstrap intervals — and

@@ -220,7 +220,7 @@ function pool(count: number): PooledWorker[] {
   while (workers.length < count && !unavailable) {
     // the parent's --input-type (node -e scripts) does not apply to a worker's file
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    const worker = new Worker(workerFile(), { execArgv });
+    const worker = startWorker(execArgv);
     worker.unref();
     const { port1, port2 } = new MessageChannel();
     const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -235,6 +235,20 @@ function pool(count: number): PooledWorker[] {
     workers.push({ worker, port: port1, signal });
   }
   return workers.slice(0, count);
+}
+
+/**
+ * A worker with the parent's Node options; V8 flags a worker refuses (`node --expose-gc`: Node
+ * throws ERR_WORKER_INVALID_EXEC_ARGV) are left out rather than failing the call.
+ */
+function startWorker(execArgv: string[]): Worker {
+  try {
+    return new Worker(workerFile(), { execArgv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    const refused = String((e as Error).message);
+    return new Worker(workerFile(), { execArgv: execArgv.filter((a) => !refused.includes(a.split('=')[0]!)) });
+  }
 }
 
 let sourceBundle: string | undefined;

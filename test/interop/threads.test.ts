@@ -34,6 +34,9 @@ describe('worker threads from the built package', () => {
     const out = runNode(['--input-type=module', '-e', script]) as { one: unknown[]; two: unknown[] };
     expect(out.two).toEqual(out.one);
     expect((out.one[0] as Array<{ change_ci_lower: number }>)[0]!.change_ci_lower).toEqual(expect.any(Number));
+    // node --expose-gc (as benchmarks run): workers refuse that flag; they start without it
+    const gc = runNode(['--expose-gc', '--input-type=module', '-e', script]) as { one: unknown[]; two: unknown[] };
+    expect(gc.two).toEqual(out.one);
   });
   for (const file of ['worker.js', 'worker.cjs']) {
     it(`dist/${file} starts and answers`, () => {

@@ -1,11 +1,16 @@
 // compare()'s and crossCheck()'s intervals on worker threads: the replicates are split across
 // threads, and every interval keeps the digits of the single-thread version.
 import * as aq from 'arquero';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PovineqError } from '../../src/data/index.js';
 import { startedWorkers } from '../../src/inference/parallel.js';
 import { PIIS_2019_22_THRESHOLDS as T, carbonLevy, compare, crossCheck, scottishChildPayment, syntheticHouseholds } from '../../src/index.js';
+import { bootstrapReplicates, multinomialReplicates, surveyDesign } from '../../src/inference/index.js';
+import { compareReplicateRange } from '../../src/policy/compare-intervals.js';
+import { personDeciles } from '../../src/policy/compare.js';
 import { crossCheckReplicateRange } from '../../src/policy/cross-check.js';
+import { councilGroups } from '../../src/policy/outcomes.js';
 import { OUTCOMES, resolveOutcome } from '../../src/policy/outcomes.js';
 import { pair } from '../../src/policy/paired.js';
 import { MIN_POLICY_WORK, policyReplicateRanges } from '../../src/policy/parallel-intervals.js';
@@ -180,5 +185,48 @@ describe('compare() and crossCheck() intervals: the thread count does not change
   it('threads must be a whole number ≥ 1', () => {
     expect(() => compare(h, policy, { intervals: { replicates: 10, threads: 0 } })).toThrow(/threads must be a whole number ≥ 1/);
     expect(() => crossCheck(h, [policy], { replicates: 10, threads: 1.5 })).toThrow(/threads must be a whole number ≥ 1/);
+  });
+});
+
+describe('a replicate depends only on its index (the ground of the same-digits guarantee)', () => {
+  // Any cut of the replicates into ranges, each computed on its own (as threads do), gives the
+  // values of one range over all replicates: property-tested over seeds, sizes and cut points.
+  const small = syntheticHouseholds({ seed: 21, households: 400 });
+  const p = pair(small, carbonLevy({ rate: 0.1, recycling: 'dividend' })(small));
+  const cuts = (R: number) => fc.uniqueArray(fc.integer({ min: 1, max: R - 1 }), { maxLength: 4 }).map((c) => [0, ...c.sort((a, b) => a - b), R]);
+  const inRanges = <T>(bounds: number[], run: (from: number, to: number) => T) => bounds.slice(1).map((to, k) => run(bounds[k]!, to));
+  const join = (parts: Float64Array[]) => Float64Array.from(parts.flatMap((x) => Array.from(x)));
+
+  it('compare(): replicate values in ranges equal one range', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }).chain((R) => fc.tuple(fc.constant(R), fc.integer({ min: 0, max: 1000 }), cuts(R))), ([R, seed, bounds]) => {
+        const reps = bootstrapReplicates(surveyDesign(aq.table({ weight: p.base.weight }), { weight: 'weight' }), R, seed);
+        const start = personDeciles(p);
+        const whole = compareReplicateRange(p, (r, m) => reps.fill(r, m), start, 0, R);
+        const parts = inRanges(bounds, (from, to) => compareReplicateRange(p, (r, m) => reps.fill(r, m), start, from, to));
+        for (const key of ['poverty', 'deciles', 'bands'] as const) {
+          whole[key].forEach((series, s) => expect(join(parts.map((x) => x[key][s]!))).toEqual(series));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('crossCheck(): replicate effects in ranges equal one range (overall and by council)', () => {
+    const outcomes = ['child_relative_ahc', 'gini_bhc', 'fuel_poverty', 'simd1_relative_ahc'].map((o) => resolveOutcome(o));
+    const councils = councilGroups(p);
+    const needs = outcomes.map((o) => ({ scotland: true, council: o.byCouncil !== undefined }));
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }).chain((R) => fc.tuple(fc.constant(R), fc.integer({ min: 0, max: 1000 }), cuts(R))), ([R, seed, bounds]) => {
+        const m = multinomialReplicates(p.n, R, seed);
+        const whole = crossCheckReplicateRange(p, outcomes, needs, councils, (r) => m[r]!, 0, R);
+        const parts = inRanges(bounds, (from, to) => crossCheckReplicateRange(p, outcomes, needs, councils, (r) => m[r]!, from, to));
+        outcomes.forEach((_, i) => {
+          expect(join(parts.map((x) => x.scotland[i]!))).toEqual(whole.scotland[i]);
+          expect(join(parts.map((x) => x.council[i]!))).toEqual(whole.council[i]);
+        });
+      }),
+      { numRuns: 15 },
+    );
   });
 });

@@ -9,6 +9,7 @@ import { PovineqError } from './data/index.js';
 import { READY, type TaskResult } from './inference/parallel.js';
 import { replicatesJob } from './inference/replicates-job.js';
 import { byGroupGatherJob, byGroupJob } from './measures/by-group-job.js';
+import { policyIntervalsJob } from './policy/intervals-job.js';
 import { smallAreaBootstrapJob } from './small-area/bootstrap-job.js';
 
 /** Every job a worker can run, by name. */
@@ -17,6 +18,7 @@ const JOBS: Record<string, (task: never) => unknown> = {
   'small-area-bootstrap': smallAreaBootstrapJob,
   'by-group': byGroupJob,
   'by-group-gather': byGroupGatherJob,
+  policyIntervals: policyIntervalsJob,
 };
 
 let port: MessagePort | undefined;

@@ -18,7 +18,7 @@ export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine
 export { DATA_OPTIONS, MEASURE_OPTIONS, checkMeasureOptions, checkDataOptions } from './measure-options.js';
 export { checkFiniteTotals } from './finite-totals.js';
 export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
-export { type Random, random } from './random.js';
+export { type Random, random, seedState } from './random.js';
 export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamma } from './student-t.js';
 export { kernelBandwidth, kernelDensity } from './density.js';
 export { normalQuantile, normalCdf } from './normal.js';

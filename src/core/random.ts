@@ -36,6 +36,11 @@ export interface Random {
  * rng.uniform(); rng.normal(); rng.integer(10);
  */
 export function random(seed: number): Random {
+  return randomFromState(seedState(seed));
+}
+
+/** @internal The xoshiro128** state `random(seed)` starts from (four 32-bit words), for loops that inline the generator. */
+export function seedState(seed: number): number[] {
   if (typeof seed !== 'number' || !Number.isFinite(seed)) {
     throw new PovineqError('INVALID_OPTION', `seed must be a finite number, got ${JSON.stringify(seed)}`, { option: 'seed' });
   }
@@ -50,7 +55,7 @@ export function random(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  return randomFromState([splitmix(), splitmix(), splitmix(), splitmix()]);
+  return [splitmix(), splitmix(), splitmix(), splitmix()];
 }
 
 /** @internal A generator from a raw xoshiro128** state (for tests against the reference sequence). */

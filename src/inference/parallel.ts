@@ -175,7 +175,7 @@ function taskOf(plan: Plan, spec: ReplicateSpec, rows: number): Omit<Task, 'from
 const sharedCache = new WeakMap<Distribution, SharedDistribution>();
 
 /** The sorted arrays of a Distribution copied once into shared memory (kept while it lives). */
-function shared(d: Distribution): SharedDistribution {
+export function shared(d: Distribution): SharedDistribution {
   let s = sharedCache.get(d);
   if (!s) {
     const copy = <T extends Float64Array | Int32Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
@@ -220,13 +220,7 @@ function pool(count: number): PooledWorker[] {
   while (workers.length < count && !unavailable) {
     // the parent's --input-type (node -e scripts) does not apply to a worker's file
     const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-    let worker: Worker;
-    try {
-      worker = new Worker(workerFile(), { execArgv });
-    } catch {
-      // flags a worker refuses (node --expose-gc …): start it without the parent's flags
-      worker = new Worker(workerFile(), { execArgv: [] });
-    }
+    const worker = startWorker(execArgv);
     worker.unref();
     // a worker that fails to load reports it here (else the process would stop); it is not used
     worker.on('error', () => undefined);
@@ -243,6 +237,20 @@ function pool(count: number): PooledWorker[] {
     workers.push({ worker, port: port1, signal });
   }
   return workers.slice(0, count);
+}
+
+/**
+ * A worker with the parent's Node options; V8 flags a worker refuses (`node --expose-gc`: Node
+ * throws ERR_WORKER_INVALID_EXEC_ARGV) are left out rather than failing the call.
+ */
+function startWorker(execArgv: string[]): Worker {
+  try {
+    return new Worker(workerFile(), { execArgv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    const refused = String((e as Error).message);
+    return new Worker(workerFile(), { execArgv: execArgv.filter((a) => !refused.includes(a.split('=')[0]!)) });
+  }
 }
 
 let sourceBundle: string | undefined;

@@ -1,4 +1,4 @@
-import { random } from '../core/index.js';
+import { random, seedState } from '../core/index.js';
 import { PovineqError, plural } from '../data/index.js';
 import type { ReplicateSet, SurveyDesign } from './design.js';
 
@@ -110,14 +110,28 @@ export function bootstrapReplicates(design: SurveyDesign, count: number, seed: n
  * multiplicities on every platform.
  */
 export function multinomialReplicates(n: number, replicates: number, seed: number): Float64Array[] {
-  const rng = random(seed);
   const out: Float64Array[] = [];
-  for (let r = 0; r < replicates; r++) {
+  multinomialDraws(n, replicates, seed, () => {
     const m = new Float64Array(n);
-    for (let k = 0; k < n; k++) m[rng.integer(n)]!++;
     out.push(m);
-  }
+    return m;
+  });
   return out;
+}
+
+/**
+ * The multiplicities of {@link multinomialReplicates} written into one block: replicate r at
+ * [r·n, (r + 1)·n) of `out` (which may live in shared memory). The same digits.
+ */
+export function multinomialReplicatesInto(n: number, replicates: number, seed: number, out: Float64Array): void {
+  multinomialDraws(n, replicates, seed, (r) => out.subarray(r * n, (r + 1) * n));
+}
+
+/** n draws of Random.integer(n) per replicate, in order from random(seed), counted in target(r). */
+function multinomialDraws(n: number, replicates: number, seed: number, target: (r: number) => Float64Array): void {
+  const state = Int32Array.from(seedState(seed));
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
+  for (let r = 0; r < replicates; r++) countDrawsDirect(state, n, n, target(r));
 }
 
 /** What a worker thread needs to draw any bootstrap replicate (plain data, transferable). */

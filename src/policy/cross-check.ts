@@ -3,12 +3,16 @@ import type { ColumnTable } from 'arquero';
 import { percentileInterval } from '../core/index.js';
 import { PovineqError, checkValue } from '../data/index.js';
 import { validateHouseholds } from './households.js';
-import { type DesignOptions, type VarianceMethod, change, multinomialReplicates } from '../inference/index.js';
+import { type DesignOptions, type VarianceMethod, change } from '../inference/index.js';
+import { multinomialReplicatesInto } from '../inference/replicates.js';
 import { gini, headcount } from '../measures/index.js';
-import { DEFAULT_OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
+import { DEFAULT_OUTCOMES, OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
+import { type PortableOutcome, joinRanges, policyReplicateRanges } from './parallel-intervals.js';
+import { sharedArray, sharedPair } from './shared-pair.js';
+import { resolveThreads } from '../inference/parallel.js';
 import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
 import type { Scenario } from './scenario.js';
-import { familyTypeOutcomes } from './family-types.js';
+import { familyTypeOf, familyTypeOutcomes } from './family-types.js';
 import { replicateFactors } from './compare-intervals.js';
 
 /** A cell's flag. */
@@ -66,6 +70,11 @@ export interface CrossCheckOptions extends PolicyLineOptions {
   design?: DesignOptions;
   /** Variance method for `intervals: 'inference'` (default: change()'s own default, linearization). */
   method?: VarianceMethod;
+  /**
+   * Worker threads for the bootstrap replicates (default: every core). Any number gives the same
+   * digits; small runs (under 200,000 households × replicates) stay in the calling thread.
+   */
+  threads?: number;
 }
 
 /**
@@ -112,27 +121,43 @@ export function crossCheck(
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new PovineqError('INVALID_OPTION', `level must be between 0 and 1, got ${level}`, { option: 'level' });
   const seed = options.seed ?? 1;
+  const threads = resolveThreads(options.threads);
 
   const base = validateHouseholds(baseline, { by: 'crossCheck() baseline' });
   const cache = baselineCache(base);
   // the same multiplicities for every policy, so policies are compared on the same replicates
   // with a design (strata, PSUs), the Rao–Wu bootstrap of PSUs within strata, as compare()'s intervals
   const useDesign = options.design !== undefined && (options.design.strata !== undefined || options.design.psu !== undefined);
-  const multiplicities: Float64Array[] = useDesign ? replicateFactors(baseline, base.weight, options.design, replicates, seed) : multinomialReplicates(base.n, replicates, seed);
+  // every replicate's factors in one block, replicate r at [r·n, (r + 1)·n): in shared memory when
+  // workers may read it
+  const n = base.n;
+  const block = new Float64Array(threads > 1 ? new SharedArrayBuffer(8 * n * replicates) : new ArrayBuffer(8 * n * replicates));
+  if (useDesign) replicateFactors(baseline, base.weight, options.design, replicates, seed).forEach((m, r) => block.set(m, r * n));
+  else multinomialReplicatesInto(n, replicates, seed, block);
 
+  const replicateSet: ReplicateSet = { count: replicates, factors: (r) => block.subarray(r * n, (r + 1) * n), block, threads };
   const rows: Record<string, unknown>[] = [];
   for (const [name, scenario] of entries) {
     const p = pair(baseline, scenario(baseline), options, cache);
-    rows.push(...policyRows(p, name, outcomes, multiplicities, level, options, baseline));
+    rows.push(...policyRows(p, name, outcomes, replicateSet, level, options, baseline));
   }
   return aq.from(rows);
+}
+
+/** The bootstrap replicates of a cross-check, shared by its policies. */
+interface ReplicateSet {
+  count: number;
+  factors: (r: number) => Float64Array;
+  /** Every replicate's factors, replicate r at [r·n, (r + 1)·n) (shared memory with threads > 1). */
+  block: Float64Array;
+  threads: number;
 }
 
 function policyRows(
   p: Paired,
   policy: string,
   outcomes: Outcome[],
-  multiplicities: Float64Array[],
+  replicates: ReplicateSet,
   level: number,
   options: CrossCheckOptions,
   baseline: ColumnTable,
@@ -144,33 +169,100 @@ function policyRows(
     throw new PovineqError('INVALID_OPTION', `intervals must be 'bootstrap' or 'inference', got ${JSON.stringify(options.intervals)}`, { option: 'intervals' });
   }
   let table: ColumnTable | undefined;
-  const reps = multiplicities.map((m) => new OutcomeEvaluator(p, m));
   const councils = options.byCouncil ? councilGroups(p) : undefined;
-  for (const o of outcomes) {
-    const b = o.value(full, 'before');
-    const a = o.value(full, 'after');
+  const needs = outcomes.map((o) => ({ scotland: !(useInference && o.inference), council: councils !== undefined && o.byCouncil !== undefined }));
+  const R = replicates.count;
+  const points = outcomes.map((o) => [o.value(full, 'before'), o.value(full, 'after')] as const);
+  // null for an outcome without replicates (its interval comes from src/inference)
+  const portable = outcomes.map((o, i) => (needs[i]!.scotland || needs[i]!.council ? portableOutcome(o) : null));
+  const parts = policyReplicateRanges(
+    R,
+    replicates.threads,
+    p.n * R,
+    portable.every((o) => o !== undefined)
+      ? (from, to) => ({
+          kind: 'crossCheck',
+          pair: sharedPair(p),
+          outcomes: portable as Array<PortableOutcome | null>,
+          needs,
+          councils: councils && { index: sharedArray(councils.index), codes: councils.codes },
+          factors: replicates.block,
+          from,
+          to,
+        })
+      : undefined,
+    (from, to) => crossCheckReplicateRange(p, outcomes, needs, councils, replicates.factors, from, to),
+  );
+  outcomes.forEach((o, i) => {
+    const [b, a] = points[i]!;
     if (useInference && o.inference) {
       table ??= inferenceTable(p, baseline, options.design);
       const c = inferenceChange(p, table, o.inference, level, options);
       rows.push(cell(policy, o, b, a, [], level, options, councils ? 'All' : undefined, [c.ci[0], c.ci[1]], c.method));
     } else {
-      const effects = reps.map((e) => o.value(e, 'after') - o.value(e, 'before'));
+      const effects = Array.from(joinRanges(parts.map((v) => v.scotland[i]!)));
       rows.push(cell(policy, o, b, a, effects, level, options, councils ? 'All' : undefined));
     }
     if (councils && o.byCouncil) {
       const cb = o.byCouncil(full, 'before', councils);
       const ca = o.byCouncil(full, 'after', councils);
-      const ce = reps.map((e) => {
-        const x = o.byCouncil!(e, 'after', councils);
-        const y = o.byCouncil!(e, 'before', councils);
-        return x.map((v, k) => v - y[k]!);
-      });
+      const K = councils.codes.length;
+      const ce = joinRanges(parts.map((v) => v.council[i]!)); // replicate r, council k at r·K + k
       councils.codes.forEach((code, k) => {
-        rows.push(cell(policy, o, cb[k]!, ca[k]!, ce.map((x) => x[k]!), level, options, code));
+        rows.push(cell(policy, o, cb[k]!, ca[k]!, Array.from({ length: R }, (_, r) => ce[r * K + k]!), level, options, code));
       });
     }
-  }
+  });
   return rows;
+}
+
+/** Replicate effects of a policy's outcomes over a range of replicates, per outcome. */
+export interface CrossCheckReplicateValues {
+  /** The Scotland-level effect in each replicate of the range (empty when not needed). */
+  scotland: Float64Array[];
+  /** The council effects: replicate r of the range, council k at r·K + k (empty when not needed). */
+  council: Float64Array[];
+}
+
+/**
+ * Replicates [from, to) of one policy's cross-check: each replicate reweights the households by
+ * its factors (wᵢ·mᵢ) and takes each outcome's effect, after − before, overall and by council.
+ * Run by the calling thread and by the workers alike, so a replicate has the same digits in either.
+ */
+export function crossCheckReplicateRange(
+  p: Paired,
+  outcomes: Outcome[],
+  needs: Array<{ scotland: boolean; council: boolean }>,
+  councils: { index: Int32Array; codes: string[] } | undefined,
+  factors: (r: number) => Float64Array,
+  from: number,
+  to: number,
+): CrossCheckReplicateValues {
+  const count = to - from;
+  const K = councils?.codes.length ?? 0;
+  const out: CrossCheckReplicateValues = {
+    scotland: needs.map((n) => new Float64Array(n.scotland ? count : 0)),
+    council: needs.map((n) => new Float64Array(n.council ? count * K : 0)),
+  };
+  for (let r = from; r < to; r++) {
+    const e = new OutcomeEvaluator(p, factors(r));
+    outcomes.forEach((o, i) => {
+      if (needs[i]!.scotland) out.scotland[i]![r - from] = o.value(e, 'after') - o.value(e, 'before');
+      if (needs[i]!.council) {
+        const x = o.byCouncil!(e, 'after', councils!);
+        const y = o.byCouncil!(e, 'before', councils!);
+        for (let k = 0; k < K; k++) out.council[i]![(r - from) * K + k] = x[k]! - y[k]!;
+      }
+    });
+  }
+  return out;
+}
+
+/** The form of an outcome a worker can rebuild, or undefined for a user's own outcome. */
+function portableOutcome(o: Outcome): PortableOutcome | undefined {
+  if (OUTCOMES[o.name] === o) return { builtin: o.name };
+  const family = familyTypeOf(o);
+  return family && { familyType: family.key, group: sharedArray(family.group) };
 }
 
 function cell(

@@ -75,10 +75,24 @@ export function familyTypeTable(households: ColumnTable, p: Paired): ColumnTable
  * columns for, named `child_relative_ahc_<key>` (e.g. `child_relative_ahc_lone_parent`).
  */
 export function familyTypeOutcomes(households: ColumnTable): Outcome[] {
-  return familyTypeGroups(households).map(({ type, group }) => ({
+  return familyTypeGroups(households).map(({ type, group }) => familyTypeOutcome(type, group));
+}
+
+const groupOf = new WeakMap<Outcome, { key: string; group: Int8Array }>();
+
+/** The cross-check outcome of one family type, given each household's membership (0 member, −1 not). */
+export function familyTypeOutcome(type: FamilyType, group: Int8Array): Outcome {
+  const outcome: Outcome = {
     name: `child_relative_ahc_${type.key}`,
     label: `Child relative poverty (AHC): ${type.label}`,
     harm: 'increase' as const,
     value: (e: OutcomeEvaluator, side: 'before' | 'after') => e.rates('relative', 'AHC', 'children', side, group, 1)[0]!,
-  }));
+  };
+  groupOf.set(outcome, { key: type.key, group });
+  return outcome;
+}
+
+/** The family type and membership behind an outcome of {@link familyTypeOutcomes} (undefined for others). */
+export function familyTypeOf(o: Outcome): { key: string; group: Int8Array } | undefined {
+  return groupOf.get(o);
 }

@@ -22,6 +22,22 @@ describe('worker threads from the built package', () => {
     const out = runNode(['-e', `const p = require('povineq');${body('p')}`]) as { one: number[]; two: number[] };
     expect(out.two).toEqual(out.one);
   });
+  it('compare() intervals: 1 and 2 threads give the same digits (ESM)', () => {
+    assertBuilt();
+    // 3,000 households × 100 replicates: above the size below which the replicates stay in one thread
+    const script = `import * as p from 'povineq';
+      const h = p.syntheticHouseholds({ seed: 9, households: 3000 });
+      const run = (threads) => { const i = p.compare(h, p.scottishChildPayment({ change: 25, takeUp: 1 }), { intervals: { replicates: 100, seed: 2, threads } });
+        return [i.poverty.objects(), i.deciles.objects(), i.winnersLosers.objects()]; };
+      const one = run(1);
+      console.log(JSON.stringify({ one, two: run(2) }));`;
+    const out = runNode(['--input-type=module', '-e', script]) as { one: unknown[]; two: unknown[] };
+    expect(out.two).toEqual(out.one);
+    expect((out.one[0] as Array<{ change_ci_lower: number }>)[0]!.change_ci_lower).toEqual(expect.any(Number));
+    // node --expose-gc (as benchmarks run): workers refuse that flag; they start without it
+    const gc = runNode(['--expose-gc', '--input-type=module', '-e', script]) as { one: unknown[]; two: unknown[] };
+    expect(gc.two).toEqual(out.one);
+  });
   for (const file of ['worker.js', 'worker.cjs']) {
     it(`dist/${file} starts and answers`, () => {
       assertBuilt();

@@ -15,27 +15,16 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { carbonLevy, compare, crossCheck, scottishChildPayment, syntheticHouseholds } from 'povineq';
+import { best as timed, parseArgs } from './timing.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
+const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '8000,20000').split(',').map(Number);
 const R = Number(args.replicates ?? 200);
 const reps = Number(args.reps ?? 3);
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc');
 
-const best = (f) => {
-  let t = Infinity;
-  let out;
-  for (let r = 0; r < reps; r++) {
-    gc();
-    const t0 = performance.now();
-    out = f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return { ms: t, out };
-};
+const best = (f) => timed(f, reps, gc);
 
 const policy = scottishChildPayment({ change: 25, takeUp: 1 });
 const policies = { scp: policy, levy: carbonLevy({ rate: 0.1, recycling: 'dividend' }) };

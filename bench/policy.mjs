@@ -12,25 +12,14 @@
 // how close to that floor it is. Needs a built package (npx tsup). Read the ratios: timings depend
 // on the machine and its load.
 import { carbonLevy, compare, distribution, syntheticHouseholds } from 'povineq';
+import { best as timed, parseArgs } from './timing.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
+const args = parseArgs(process.argv.slice(2));
 const sizes = (args.sizes ?? '1e5,2e5,5e5,1e6').split(',').map(Number);
 const reps = Number(args.reps ?? 3);
 const gc = globalThis.gc ?? (() => {});
 
-const best = (f) => {
-  let t = Infinity;
-  let out;
-  for (let r = 0; r < reps; r++) {
-    gc();
-    const t0 = performance.now();
-    out = f();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return { ms: t, out };
-};
+const best = (f) => timed(f, reps, gc);
 
 const rows = [];
 for (const n of sizes) {

@@ -54,14 +54,8 @@ export function groupLabel(grouping: Grouping, g: number): string {
  * Splits a sorted Distribution into one sorted Distribution per group without re-sorting
  * (a stable partition of the sorted order). Throws naming any group left with no units.
  */
-export function partition(d: Distribution, grouping: Grouping): Distribution[] {
-  const counts = new Int32Array(grouping.size);
-  const gOf = new Int32Array(d.n);
-  for (let i = 0; i < d.n; i++) {
-    const g = grouping.index[d.rows[i]!]!;
-    gOf[i] = g;
-    counts[g]!++;
-  }
+/** Throws naming the first group left with no units (`counts`: units per group). */
+export function checkNoEmptyGroup(d: Distribution, grouping: Grouping, counts: Int32Array): void {
   for (let g = 0; g < grouping.size; g++) {
     if (counts[g] === 0) {
       throw new PovineqError(
@@ -72,6 +66,17 @@ export function partition(d: Distribution, grouping: Grouping): Distribution[] {
       );
     }
   }
+}
+
+export function partition(d: Distribution, grouping: Grouping): Distribution[] {
+  const counts = new Int32Array(grouping.size);
+  const gOf = new Int32Array(d.n);
+  for (let i = 0; i < d.n; i++) {
+    const g = grouping.index[d.rows[i]!]!;
+    gOf[i] = g;
+    counts[g]!++;
+  }
+  checkNoEmptyGroup(d, grouping, counts);
   const positions = Array.from(counts, (c) => new Int32Array(c));
   const fill = new Int32Array(grouping.size);
   for (let i = 0; i < d.n; i++) {

@@ -17,7 +17,7 @@ export { type QuantileType, quantileOf, quantileRange, lorenzAt, cumulativeIncom
 export { type Measure, type MeasureInfo, defineMeasure, measureInfo, requireLine, positiveMean, requireNumber, finiteResult } from './measure.js';
 export { DATA_OPTIONS, MEASURE_OPTIONS, checkMeasureOptions, checkDataOptions } from './measure-options.js';
 export { checkFiniteTotals } from './finite-totals.js';
-export { type Grouping, groupRows, groupLabel, partition } from './groups.js';
+export { type Grouping, checkNoEmptyGroup, groupRows, groupLabel, partition } from './groups.js';
 export { type Random, random, seedState } from './random.js';
 export { studentTCdf, studentTQuantile, studentTDensity, incompleteBeta, logGamma } from './student-t.js';
 export { kernelBandwidth, kernelDensity } from './density.js';

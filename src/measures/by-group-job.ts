@@ -6,7 +6,7 @@
  * from the sorted order by each thread for its own groups (threads, many groups); split in input
  * order, then each group sorted by its thread (threads, big groups).
  */
-import { Distribution, type Dropped, type Grouping, type MeasureInfo, finiteResult, groupLabel, sortWeighted } from '../core/index.js';
+import { Distribution, type Dropped, type Grouping, type MeasureInfo, checkNoEmptyGroup, finiteResult, sortWeighted } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
 import { splitAcrossThreads } from '../inference/parallel.js';
 import { MEASURES } from './registry.js';
@@ -172,16 +172,7 @@ function sortGroups(units: GroupedUnits, from: number, to: number): void {
 /** Arrays for the groups' units with the offsets from their counts; throws naming any group left with no units. */
 function emptyUnits(d: Distribution, grouping: Grouping, counts: Int32Array, shared: boolean): GroupedUnits {
   const size = grouping.size;
-  for (let g = 0; g < size; g++) {
-    if (counts[g] === 0) {
-      throw new PovineqError(
-        'EMPTY_GROUP',
-        `group ${groupLabel(grouping, g)} has no rows left to measure in column "${d.column}"` +
-          (d.inputRows > d.n ? ` after dropping ${d.inputRows - d.n} rows` : ''),
-        { group: grouping.keys.map((k) => k[g]), column: d.column },
-      );
-    }
-  }
+  checkNoEmptyGroup(d, grouping, counts);
   const offsets = new Int32Array(size + 1);
   for (let g = 0; g < size; g++) offsets[g + 1] = offsets[g]! + counts[g]!;
   const n = d.n;

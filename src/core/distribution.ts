@@ -604,15 +604,7 @@ function fromCleanFloat64(
   if (!scan.clean) return undefined;
   const cached = cachedDistribution(raw, rawWeights, key, scan.fingerprint);
   if (cached) return cached;
-  const d = new Distribution({
-    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
-    column,
-    weightColumn,
-    weighted: rawWeights !== undefined,
-    inputRows: raw.length,
-    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
-    totalWeight: scan.totalWeight,
-  });
+  const d = inPlace(raw, rawWeights, column, weightColumn, scan.totalWeight);
   rememberDistribution(raw, rawWeights, key, d, scan.fingerprint);
   return d;
 }
@@ -635,15 +627,27 @@ function medianDistribution(
   const scan = bracket && scanMedian(raw, rawWeights, bracket.low, bracket.high, bracket.expected);
   if (!scan) return 'no help';
   if (!scan.clean) return undefined;
+  return inPlace(raw, rawWeights, column, weightColumn, scan.totalWeight, scan.kept);
+}
+
+/** A Distribution reading clean Float64Array columns in place (never writing them), nothing dropped. */
+function inPlace(
+  raw: Float64Array,
+  rawWeights: Float64Array | undefined,
+  column: string,
+  weightColumn: string | undefined,
+  totalWeight: number,
+  kept?: Kept,
+): Distribution {
   return new Distribution({
     unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
     column,
     weightColumn,
-    weighted: true,
+    weighted: rawWeights !== undefined,
     inputRows: raw.length,
     dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
-    totalWeight: scan.totalWeight,
-    kept: scan.kept,
+    totalWeight,
+    kept,
   });
 }
 
@@ -699,15 +703,7 @@ function cleanFloat64(
   if (!valid(options.missing) || !valid(options.nonPositiveWeights)) return undefined;
   const c = checkColumns(raw, rawWeights);
   if (!c.clean) return undefined;
-  const d = new Distribution({
-    unsorted: { values: raw, weights: rawWeights, rows: undefined, owned: false },
-    column,
-    weightColumn,
-    weighted: rawWeights !== undefined,
-    inputRows: raw.length,
-    dropped: { missing: 0, nonPositiveWeights: 0, nonPositive: 0 },
-    totalWeight: c.totalWeight,
-  });
+  const d = inPlace(raw, rawWeights, column, weightColumn, c.totalWeight);
   void d.values;
   return d;
 }

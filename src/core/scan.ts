@@ -149,8 +149,6 @@ export function checkColumns(x: Float64Array, w: Float64Array | undefined): { cl
  * [low, high] a sample guessed before the pass (select.ts {@link medianBracket}).
  */
 export interface Kept {
-  low: number;
-  high: number;
   /** Values and weights of the units with low ≤ x ≤ high, in input order (the first `count`). */
   values: Float64Array;
   weights: Float64Array;
@@ -254,7 +252,7 @@ export function scanMedian(x: Float64Array, w: Float64Array, low: number, high: 
   const total = joinSums(hi, lo, hi2, lo2);
   // a NaN weight makes Σ wᵢ NaN and an infinite one makes it infinite: both fail total < Infinity
   const clean = finite + finite2 === 0 && smallestWeight > 0 && total < Infinity && largest * Math.max(total, 1) < SAFE;
-  return { clean, totalWeight: total, kept: { low, high, values: keptX, weights: keptW, count, below: below + below2 } };
+  return { clean, totalWeight: total, kept: { values: keptX, weights: keptW, count, below: below + below2 } };
 }
 
 /** The kept buffers twice as long (at most `limit`), with their contents. */

@@ -97,15 +97,19 @@ export function parallelReplicateValues(
     (from, to) => replicateRange(plan, (r, f) => set.fill(r, f), rows, from, to, R, onProgress && ((done) => onProgress(done, R)), byPsu),
     onProgress && ((to) => onProgress(to, R)),
   );
-  return parts[0]!.map((_, s) => {
-    const all = new Float64Array(R);
-    let at = 0;
-    for (const p of parts) {
-      all.set(p[s]!, at);
-      at += p[s]!.length;
-    }
-    return all;
-  });
+  return parts[0]!.map((_, s) => joinRanges(parts.map((p) => p[s]!)));
+}
+
+/** One series' arrays from consecutive ranges (as {@link splitAcrossThreads} returns them), end to end. */
+export function joinRanges(parts: Float64Array[]): Float64Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { ReplicateSpec } from '../inference/replicates.js';
 import { splitAcrossThreads } from '../inference/parallel.js';
+export { joinRanges } from '../inference/parallel.js';
 import type { SharedPair } from './shared-pair.js';
 
 /**
@@ -62,16 +63,4 @@ export function policyReplicateRanges<T>(
 ): T[] {
   if (threads <= 1 || work < MIN_POLICY_WORK || total < 2 * threads || task === undefined) return [local(0, total)];
   return splitAcrossThreads('policyIntervals', total, threads, task, local, onRangeDone);
-}
-
-/** The ranges' arrays of one series end to end. */
-export function joinRanges(parts: Float64Array[]): Float64Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Float64Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

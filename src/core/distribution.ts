@@ -10,7 +10,7 @@ import { cachedDistribution, hasCachedEntry, rememberDistribution } from './inpu
 import { sortWeighted } from './sort.js';
 import { checkDataOptions } from './measure-options.js';
 import { checkFiniteTotals } from './finite-totals.js';
-import { type Kept, checkColumns, scanColumns, scanMedian } from './scan.js';
+import { type Kept, checkColumns, scanColumns, scanMedian, scanMedianUnweighted } from './scan.js';
 import { medianBracket } from './select.js';
 
 /**
@@ -596,8 +596,8 @@ function fromCleanFloat64(
 ): Distribution | undefined {
   if (!(raw instanceof Float64Array) || raw.length === 0) return undefined;
   if (rawWeights !== undefined && !(rawWeights instanceof Float64Array && rawWeights.length === raw.length)) return undefined;
-  if (median && rawWeights && !hasCachedEntry(raw, rawWeights, key)) {
-    const withMedian = medianDistribution(raw, rawWeights as Float64Array, column, weightColumn);
+  if (median && !hasCachedEntry(raw, rawWeights, key)) {
+    const withMedian = medianDistribution(raw, rawWeights as Float64Array | undefined, column, weightColumn);
     if (withMedian !== 'no help') return withMedian;
   }
   const scan = scanColumns(raw, rawWeights);
@@ -612,19 +612,24 @@ function fromCleanFloat64(
 /**
  * For a measure that first takes the weighted median (arpr, see MeasureInfo.takesMedian): one
  * pass validates the columns, takes Σ wᵢ and keeps the units near the median, where a sample
- * says it lies (scan.ts scanMedian), so the median needs no other pass. The Distribution is not
+ * says it lies (scan.ts scanMedian, and scanMedianUnweighted for a value column alone), so the
+ * median needs no other pass. The Distribution is not
  * cached: unsorted, it holds nothing a later call could not rebuild in the pass that would check
  * it (the fingerprint). Undefined for a bad row (the general path names it); 'no help' when the
  * input is too small or the guess missed.
  */
 function medianDistribution(
   raw: Float64Array,
-  rawWeights: Float64Array,
+  rawWeights: Float64Array | undefined,
   column: string,
   weightColumn: string | undefined,
 ): Distribution | undefined | 'no help' {
   const bracket = medianBracket(raw, rawWeights);
-  const scan = bracket && scanMedian(raw, rawWeights, bracket.low, bracket.high, bracket.expected);
+  const scan =
+    bracket &&
+    (rawWeights
+      ? scanMedian(raw, rawWeights, bracket.low, bracket.high, bracket.expected)
+      : scanMedianUnweighted(raw, bracket.low, bracket.high, bracket.expected));
   if (!scan) return 'no help';
   if (!scan.clean) return undefined;
   return inPlace(raw, rawWeights, column, weightColumn, scan.totalWeight, scan.kept);

@@ -208,3 +208,30 @@ export function scanMedian(x: Float64Array, w: Float64Array, low: number, high: 
   const clean = smallestWeight > 0 && total < Infinity && absolute * Math.max(total, 1) < SAFE;
   return { clean, totalWeight: total, kept: { values: keptX.slice(0, count), weights: keptW.slice(0, count), count, below } };
 }
+
+/**
+ * {@link scanMedian} for a value column without weights: the checks of {@link scanColumns} (Σ |xᵢ|
+ * in place of max |xᵢ|, as there) and the units inside [low, high], with the count below low.
+ * The kept weights are all 1, so the median is selected among the kept units as for weighted ones
+ * (sums of ones are exact integers: the same unit as the unweighted selection).
+ */
+export function scanMedianUnweighted(x: Float64Array, low: number, high: number, expected: number): { clean: boolean; totalWeight: number; kept: Kept } | undefined {
+  const n = x.length;
+  const limit = Math.min(n, 4 * expected + 64);
+  const keptX = new Float64Array(limit);
+  let absolute = 0;
+  let count = 0;
+  let below = 0;
+  for (let i = 0; i < n; i++) {
+    const u = x[i]!;
+    absolute += Math.abs(u);
+    const atOrAbove = +(u >= low);
+    below += 1 - atOrAbove;
+    if ((atOrAbove & +(u <= high)) !== 0) {
+      if (count === limit) return undefined;
+      keptX[count++] = u;
+    }
+  }
+  const clean = absolute * Math.max(n, 1) < SAFE;
+  return { clean, totalWeight: n, kept: { values: keptX.slice(0, count), weights: new Float64Array(count).fill(1), count, below } };
+}

@@ -285,14 +285,15 @@ export function selectInside(values: Float64Array, weights: Float64Array, accept
  * and how many units the sample expects inside. Undefined for inputs too small to gain, or a
  * sample with no weight.
  */
-export function medianBracket(values: ArrayLike<number>, weights: ArrayLike<number>): { low: number; high: number; expected: number } | undefined {
+export function medianBracket(values: ArrayLike<number>, weights: ArrayLike<number> | undefined): { low: number; high: number; expected: number } | undefined {
   const n = values.length;
   if (n < BRACKET_MIN) return undefined;
   // Σ w estimated from the sample (it only places the bracket; the answer is checked with the true Σ w)
   const size = Math.min(SAMPLE_MAX, Math.max(SAMPLE_MIN, Math.floor(8 * Math.sqrt(n))));
   const step = n / size;
   let sampleWeight = 0;
-  for (let k = 0; k < size; k++) sampleWeight += weights[Math.floor(k * step)]!;
+  if (weights) for (let k = 0; k < size; k++) sampleWeight += weights[Math.floor(k * step)]!;
+  else sampleWeight = size;
   const estimate = (sampleWeight * n) / size;
   const [b] = sampleBrackets(values, weights, (c) => c > 0.5 * estimate, estimate);
   if (!b) return undefined;

@@ -1,10 +1,10 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { type ColumnSource, PovineqError, describeRows, plural, readColumn, toNumeric } from '../data/index.js';
+import { type ColumnSource, type OptionSpec, PovineqError, checkOptions, describeRows, plural, readColumn, toNumeric } from '../data/index.js';
 import { normalQuantile } from '../core/index.js';
-import { type AreaColumns, readAreas, sampledArrays } from './area-input.js';
+import { AREA_OPTIONS, type AreaColumns, readAreas, sampledArrays } from './area-input.js';
 import { type BootstrapOptions, bootstrapMse } from './bootstrap.js';
-import { type FayHerriotMethod, type FitControl, fitFayHerriot } from './fit.js';
+import { FIT_OPTIONS, type FayHerriotMethod, type FitControl, fitFayHerriot } from './fit.js';
 import { backTransform, correctedBack, naiveBack } from './back-transform.js';
 import { predict } from './mse.js';
 
@@ -24,6 +24,15 @@ export interface FayHerriotArcsineOptions extends Omit<AreaColumns, 'variance' |
 
 export { correctedBack, naiveBack } from './back-transform.js';
 
+/** The arcsine model reads sampling variances from `sampleSize`, so it takes no `variance` or `se`. */
+const ARCSINE_OPTIONS: OptionSpec = {
+  ...Object.fromEntries(Object.entries(AREA_OPTIONS).filter(([name]) => name !== 'variance' && name !== 'se')),
+  ...FIT_OPTIONS,
+  sampleSize: { kind: 'string' },
+  backTransform: { kind: 'enum', values: ['naive', 'bias-corrected'] },
+  bootstrap: { kind: 'object' },
+};
+
 /**
  * Arcsine-transformed Fay–Herriot model for proportions (e.g. poverty rates): the direct rate pᵢ
  * becomes yᵢ = asin(√pᵢ), whose sampling variance 1/(4nᵢ) is known from the effective sample size
@@ -39,7 +48,8 @@ export { correctedBack, naiveBack } from './back-transform.js';
  *   covariates: ['simd_income_rate'], bootstrap: { replicates: 200, seed: 7 } });
  */
 export function fayHerriotArcsine(table: ColumnSource, options: FayHerriotArcsineOptions): { areas: ColumnTable; model: { method: FayHerriotMethod; variance: number; coefficients: ColumnTable; warnings: string[] } } {
-  if (options === undefined || typeof options.sampleSize !== 'string') {
+  options = checkOptions(options, ARCSINE_OPTIONS, 'fayHerriotArcsine');
+  if (typeof options.sampleSize !== 'string') {
     throw new PovineqError('MISSING_OPTION', 'fayHerriotArcsine needs { sampleSize }: the column of effective sample sizes', { option: 'sampleSize' });
   }
   const estimateColumn = options.estimate ?? 'estimate';
@@ -80,9 +90,6 @@ export function fayHerriotArcsine(table: ColumnSource, options: FayHerriotArcsin
   if (fit.untruncated < 0) warnings.push(`the ${method} estimate of the random-effect variance is negative (${fit.untruncated.toPrecision(4)}) and was truncated at 0`);
   warnings.forEach((w) => options.onWarning?.(w));
   const mode = options.backTransform ?? 'bias-corrected';
-  if (mode !== 'naive' && mode !== 'bias-corrected') {
-    throw new PovineqError('INVALID_OPTION', `backTransform must be 'naive' or 'bias-corrected', got ${JSON.stringify(mode)}`, { option: 'backTransform' });
-  }
   const pred = predict(fit, x, sampled, direct, variance);
   const estimates = backTransform[mode](pred);
   const mse = bootstrapMse(fit, x, sampled, variance, mode, options.bootstrap);

@@ -1,4 +1,4 @@
-import { type ColumnSource, PovineqError, columnNames, describeRows, plural, readColumn, rowCount, toNumeric } from '../data/index.js';
+import { type ColumnSource, type OptionSpec, PovineqError, columnNames, describeRows, plural, readColumn, rowCount, toNumeric } from '../data/index.js';
 import { dependentColumn } from './matrix.js';
 
 /** Where an area-level model finds its inputs in a table of areas (one row per area). */
@@ -18,6 +18,17 @@ export interface AreaColumns {
   /** Include an intercept (default true). */
   intercept?: boolean;
 }
+
+/** The options of {@link AreaColumns}, for checkOptions (an unknown name is an error naming the nearest). */
+export const AREA_OPTIONS: OptionSpec = {
+  area: { kind: 'string' },
+  estimate: { kind: 'string' },
+  variance: { kind: 'string' },
+  se: { kind: 'string' },
+  covariates: { kind: 'array' },
+  factors: { kind: 'array' },
+  intercept: { kind: 'boolean' },
+};
 
 /** The validated inputs of an area-level model. */
 export interface AreaData {

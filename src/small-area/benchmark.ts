@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { type ColumnSource, PovineqError, describeRows, plural, readColumn, toNumeric } from '../data/index.js';
+import { type ColumnSource, type OptionSpec, PovineqError, checkOptions, describeRows, plural, readColumn, toNumeric } from '../data/index.js';
 
 /** Options of {@link benchmark}. */
 export interface BenchmarkOptions {
@@ -16,6 +16,18 @@ export interface BenchmarkOptions {
   method?: 'ratio' | 'difference';
 }
 
+const BENCHMARK_OPTIONS: OptionSpec = {
+  target: { kind: 'number' },
+  population: { kind: 'string' },
+  estimate: { kind: 'string' },
+  mse: { kind: 'check', check: (value, option, context) => {
+    if (value !== null && typeof value !== 'string') {
+      throw new PovineqError('INVALID_OPTION', `${context}: option ${option} must be a column name or null (no MSE), got ${typeof value}`, { option, context });
+    }
+  } },
+  method: { kind: 'enum', values: ['ratio', 'difference'] },
+};
+
 /**
  * Benchmarks area estimates so that their population-weighted mean equals a trusted national
  * figure: ratio θ̂ᵢᴮ = θ̂ᵢ · T / Σwⱼθ̂ⱼ, or difference θ̂ᵢᴮ = θ̂ᵢ + (T − Σwⱼθ̂ⱼ), wⱼ = Nⱼ/ΣN.
@@ -29,14 +41,12 @@ export interface BenchmarkOptions {
  * benchmark(fh.areas.join(population, 'council'), { target: 0.24, population: 'children' })
  */
 export function benchmark(areas: ColumnTable, options: BenchmarkOptions): ColumnTable {
-  const target = options?.target;
+  options = checkOptions(options, BENCHMARK_OPTIONS, 'benchmark');
+  const target = options.target;
   if (typeof target !== 'number' || !Number.isFinite(target)) {
     throw new PovineqError('INVALID_OPTION', `benchmark needs a finite { target }, got ${JSON.stringify(target)}`, { option: 'target' });
   }
   const method = options.method ?? 'ratio';
-  if (method !== 'ratio' && method !== 'difference') {
-    throw new PovineqError('INVALID_OPTION', `method must be 'ratio' or 'difference', got ${JSON.stringify(method)}`, { option: 'method' });
-  }
   const estimateColumn = options.estimate ?? 'eblup';
   const theta = numbers(areas, estimateColumn, 'estimate');
   const population = numbers(areas, options.population, 'population');

@@ -1,9 +1,9 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { type ColumnSource, PovineqError } from '../data/index.js';
+import { type ColumnSource, checkOptions } from '../data/index.js';
 import { normalCdf, normalQuantile } from '../core/index.js';
-import { type AreaColumns, readAreas, sampledArrays } from './area-input.js';
-import { type FayHerriotFit, type FayHerriotMethod, type FitControl, fitFayHerriot } from './fit.js';
+import { AREA_OPTIONS, type AreaColumns, readAreas, sampledArrays } from './area-input.js';
+import { FIT_OPTIONS, type FayHerriotFit, type FayHerriotMethod, type FitControl, fitFayHerriot } from './fit.js';
 import { predict } from './mse.js';
 
 /** Options of {@link fayHerriot}. */
@@ -15,6 +15,8 @@ export interface FayHerriotOptions extends AreaColumns, FitControl {
   /** Called with each warning (e.g. the random-effect variance truncated at 0); warnings are also kept in `model.warnings`. */
   onWarning?: (message: string) => void;
 }
+
+const FAY_HERRIOT_OPTIONS = { ...AREA_OPTIONS, ...FIT_OPTIONS };
 
 /** The fitted model behind a {@link fayHerriot} result. */
 export interface FayHerriotModel {
@@ -75,14 +77,9 @@ export interface FayHerriot {
  * });
  */
 export function fayHerriot(table: ColumnSource, options: FayHerriotOptions): FayHerriot {
-  const method = options?.method ?? 'REML';
-  if (!['REML', 'ML', 'moments', 'FH'].includes(method)) {
-    throw new PovineqError('INVALID_OPTION', `method must be 'REML', 'ML', 'moments' or 'FH', got ${JSON.stringify(method)}`, { option: 'method' });
-  }
-  const level = options?.level ?? 0.95;
-  if (!(level > 0 && level < 1)) {
-    throw new PovineqError('INVALID_OPTION', `level must be between 0 and 1, got ${JSON.stringify(level)}`, { option: 'level' });
-  }
+  options = checkOptions(options, FAY_HERRIOT_OPTIONS, 'fayHerriot');
+  const method = options.method ?? 'REML';
+  const level = options.level ?? 0.95;
   const data = readAreas(table, options, 'fayHerriot');
   const { sampled, direct, variance, x, terms } = data;
   const p = terms.length;

@@ -1,8 +1,17 @@
-import { PovineqError } from '../data/index.js';
+import { type OptionSpec, PovineqError } from '../data/index.js';
 import { cholesky, inverseFromCholesky, quadraticForm, solveInPlace } from './matrix.js';
 
 /** How the random-effect variance A of a Fay–Herriot model is estimated. */
 export type FayHerriotMethod = 'REML' | 'ML' | 'moments' | 'FH';
+
+/** The options every Fay–Herriot fit takes: the method and {@link FitControl}, for checkOptions. */
+export const FIT_OPTIONS: OptionSpec = {
+  method: { kind: 'enum', values: ['REML', 'ML', 'moments', 'FH'] },
+  tolerance: { kind: 'number', min: 0, above: true, means: 'a relative change (default 1e-12)' },
+  maxIterations: { kind: 'number', min: 1, integer: true, means: 'iterations (default 1000)' },
+  level: { kind: 'number', min: 0, max: 1, above: true, below: true, means: 'a confidence level (0.95 for 95%)', fallback: 0.95 },
+  onWarning: { kind: 'function' },
+};
 
 /** Iteration controls of the Fisher-scoring fit. */
 export interface FitControl {

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { PovineqError, readColumn, toNumeric } from '../data/index.js';
+import { type OptionSpec, PovineqError, checkOptions, readColumn, toNumeric } from '../data/index.js';
 
 /** Options of {@link reliability}. */
 export interface ReliabilityOptions {
@@ -15,6 +15,12 @@ export interface ReliabilityOptions {
 /** The three reliability classes, in order. */
 export const RELIABILITY_CLASSES = ['reliable', 'use with caution', 'suppressed'] as const;
 
+const RELIABILITY_OPTIONS: OptionSpec = {
+  cv: { kind: 'string' },
+  flag: { kind: 'number', min: 0, above: true, means: 'a CV as a fraction (0.2 for 20%)' },
+  suppress: { kind: 'number', min: 0, above: true, means: 'a CV as a fraction (0.3 for 30%)' },
+};
+
 /**
  * Adds a `reliability` column from each estimate's coefficient of variation, as official statistics
  * publish small-area figures: CV ≤ 20% 'reliable', 20–30% 'use with caution', above 30% (or no
@@ -24,6 +30,7 @@ export const RELIABILITY_CLASSES = ['reliable', 'use with caution', 'suppressed'
  * reliability(fh.areas) // adds reliability: 'reliable' | 'use with caution' | 'suppressed'
  */
 export function reliability(areas: ColumnTable, options: ReliabilityOptions = {}): ColumnTable {
+  options = checkOptions(options, RELIABILITY_OPTIONS, 'reliability');
   const flag = options.flag ?? 0.2;
   const suppress = options.suppress ?? 0.3;
   if (!(flag > 0) || !(suppress >= flag)) {

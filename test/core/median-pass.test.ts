@@ -1,12 +1,13 @@
-// A measure that first takes the weighted median (arpr, median, povertyLine) on large raw weighted
-// columns validates them and keeps the units near the median in one pass (scan.ts scanMedian),
+// A measure that first takes the weighted median (arpr, median, povertyLine) on large raw columns,
+// weighted or not, validates them and keeps the units near the median in one pass (scan.ts
+// scanMedian, scanMedianUnweighted),
 // where an evenly spaced sample says it lies. That pass must check the columns exactly as the
 // other paths do (same Σw digits, same errors on bad rows), keep exactly the units inside its
 // bracket, and give the digits of the sorted path whatever the data do to the guess: ties at the
 // median, a sample that misleads, more units inside than expected.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkColumns, scanColumns, scanMedian } from '../../src/core/scan.js';
+import { checkColumns, scanColumns, scanMedian, scanMedianUnweighted } from '../../src/core/scan.js';
 import { medianBracket } from '../../src/core/select.js';
 import { arpr, deepPovertyLine, distribution, gini, median, povertyLine, random } from '../../src/index.js';
 
@@ -31,11 +32,16 @@ const MEDIAN_MEASURES = {
 };
 type Distribution = ReturnType<typeof distribution>;
 
-/** Every median measure on fresh copies of the columns (no cache) equals it on the sorted Distribution. */
-function expectSortedDigits(x: Float64Array, w: Float64Array, label: string) {
+/**
+ * Every median measure on fresh copies of the columns (no cache) equals it on the sorted
+ * Distribution, with the weights and on the value column alone (scanMedianUnweighted).
+ */
+function expectSortedDigits(x: Float64Array, w: Float64Array, label: string, unweighted = true) {
   const sorted = distribution(Array.from(x), { weights: Array.from(w) });
+  const sortedUnweighted = unweighted ? distribution(Array.from(x)) : undefined;
   for (const [name, f] of Object.entries(MEDIAN_MEASURES)) {
     expect(f(x.slice(), w.slice()), `${name}, ${label}`).toBe(f(sorted));
+    if (sortedUnweighted) expect(f(x.slice()), `${name} unweighted, ${label}`).toBe(f(sortedUnweighted));
   }
 }
 
@@ -73,6 +79,26 @@ describe('the median pass over raw weighted columns', () => {
     expect(s.kept.count / x.length).toBeLessThan(0.12);
   });
 
+  it('keeps the same units without weights, counting the units below the bracket', () => {
+    const { x } = columns(150_000, 4);
+    const b = medianBracket(x, undefined)!;
+    const s = scanMedianUnweighted(x, b.low, b.high, b.expected)!;
+    const inside = Array.from(x).filter((v) => v >= b.low && v <= b.high);
+    expect(s.clean).toBe(true);
+    expect(s.totalWeight).toBe(x.length);
+    expect(Array.from(s.kept.values)).toEqual(inside);
+    expect(Array.from(s.kept.weights)).toEqual(inside.map(() => 1));
+    expect(s.kept.below).toBe(Array.from(x).filter((v) => v < b.low).length);
+    for (const [label, bad] of [['NaN', NaN], ['infinite', Infinity], ['overflowing', 1e305]] as const) {
+      const xb = x.slice();
+      xb[77] = bad;
+      const t = scanMedianUnweighted(xb, b.low, b.high, b.expected);
+      if (t) expect(t.clean, label).toBe(false);
+      expect(scanColumns(xb, undefined).clean, label).toBe(false);
+    }
+    expect(scanMedianUnweighted(x, b.low, b.high, Math.floor((inside.length - 64) / 4) - 1)).toBeUndefined();
+  });
+
   it('flags every kind of bad row, as the other passes do', () => {
     const { x, w } = columns(100_000, 5);
     const b = medianBracket(x, w)!;
@@ -105,6 +131,8 @@ describe('the median pass over raw weighted columns', () => {
     x2[17] = NaN;
     w[4242] = 1;
     expect(() => median(x2, { weights: w })).toThrow(/missing/);
+    expect(() => arpr(x2)).toThrow(/missing/);
+    expect(arpr(x2, { missing: 'drop' })).toBe(arpr(distribution(Array.from(x2), { missing: 'drop' })));
     // the drop option still works on the same columns
     expect(median(x2, { weights: w, missing: 'drop' })).toBe(median(distribution(Array.from(x2), { weights: Array.from(w), missing: 'drop' })));
   });
@@ -140,7 +168,10 @@ describe('the median pass over raw weighted columns', () => {
     expect(sum).toBe(Infinity);
     expect(scanMedian(x, w, b.low, b.high, b.expected)!.clean).toBe(false);
     expect(scanColumns(x, w).clean).toBe(true);
-    expectSortedDigits(x, w, 'values near the largest double');
+    expectSortedDigits(x, w, 'values near the largest double', false);
+    // without the small weights, n · max |x| is past the guard: every path refuses the column alike
+    expect(() => arpr(x.slice())).toThrow(/too large to total/);
+    expect(() => distribution(Array.from(x))).toThrow(/too large to total/);
   });
 
   it('gives the sorted path\'s digits when a quarter of the units sit on the median', () => {
@@ -184,5 +215,13 @@ describe('the median pass over raw weighted columns', () => {
     // a changed column after that is never served from the cache
     x[5] = x[5]! * 10 + 1;
     expect(arpr(x, { weights: w })).toBe(arpr(distribution(Array.from(x), { weights: Array.from(w) })));
+    // the same without weights
+    const y = columns(100_000, 11).x;
+    const y0 = y.slice();
+    const b = arpr(y);
+    expect(Array.from(y)).toEqual(Array.from(y0));
+    gini(y);
+    expect(arpr(y)).toBe(b);
+    expect(b).toBe(arpr(distribution(Array.from(y))));
   });
 });

@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
-import { fayHerriot } from '../../src/small-area/index.js';
+import { benchmark, fayHerriot, fayHerriotArcsine, reliability } from '../../src/small-area/index.js';
 import { datasetPath, readCSV } from '../../src/data/index.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -43,8 +43,48 @@ describe('fayHerriot errors name the column, the count of bad rows and the fix',
     expect(thrown(() => fayHerriot(aq.from(withRows('SD', [1], 0)), base)).message).toMatch(/"SD" has 1 zero or negative value \(row 1\)/);
     expect(thrown(() => fayHerriot(milk, { ...base, area: undefined as unknown as string })).code).toBe('MISSING_OPTION');
     expect(thrown(() => fayHerriot(milk.slice(0, 4), { ...base, factors: [], covariates: ['ni', 'CV', 'SD'] })).code).toBe('TOO_FEW_GROUPS');
-    expect(thrown(() => fayHerriot(milk, { ...base, method: 'reml' as 'REML' })).message).toMatch(/method must be 'REML', 'ML', 'moments' or 'FH'/);
+    expect(thrown(() => fayHerriot(milk, { ...base, method: 'reml' as 'REML' })).message).toMatch(/method must be one of 'REML', 'ML', 'moments', 'FH', got "reml"; did you mean 'REML'\?/);
     expect(thrown(() => fayHerriot(milk, { ...base, estimate: 'yy' })).code).toBe('MISSING_COLUMN');
+  });
+});
+
+describe('the small-area functions check their options', () => {
+  // a misspelt option must not be ignored: { covariate: [...] } would otherwise fit a model
+  // without covariates, silently
+  it('an unknown option is an error naming the nearest one, in every entry point', () => {
+    const e = thrown(() => fayHerriot(milk, { ...base, covariate: ['ni'] } as never));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toMatch(/fayHerriot: unknown option "covariate"; did you mean 'covariates'\?/);
+    const rates = milk.derive({ p: (d: { yi: number }) => d.yi / 2, n: () => 30 });
+    const arcsine = { area: 'SmallArea', estimate: 'p', sampleSize: 'n' };
+    expect(thrown(() => fayHerriotArcsine(rates, { ...arcsine, backtransform: 'naive' } as never)).message).toMatch(
+      /fayHerriotArcsine: unknown option "backtransform"; did you mean 'backTransform'\?/,
+    );
+    // the arcsine model takes its variances from the sample sizes: a variance column is refused
+    expect(thrown(() => fayHerriotArcsine(rates, { ...arcsine, variance: 'SD' } as never)).message).toMatch(/unknown option "variance"/);
+    const fitted = fayHerriot(milk, base).areas.derive({ people: () => 100 });
+    expect(thrown(() => benchmark(fitted, { target: 1, population: 'people', methd: 'difference' } as never)).message).toMatch(
+      /benchmark: unknown option "methd"; did you mean 'method'\?/,
+    );
+    expect(thrown(() => reliability(fitted, { flg: 0.1 } as never)).message).toMatch(/reliability: unknown option "flg"; did you mean 'flag'\?/);
+  });
+
+  it('a value of the wrong kind is an error naming the option and a fix', () => {
+    expect(thrown(() => fayHerriot(milk, { ...base, level: 95 })).message).toMatch(/option level must be .*got 95/);
+    expect(thrown(() => fayHerriot(milk, { ...base, covariates: 'ni' as never })).message).toMatch(/option covariates must be an array/);
+    expect(thrown(() => fayHerriot(milk, { ...base, maxIterations: 0 })).message).toMatch(/option maxIterations must be/);
+    const rates = milk.derive({ p: (d: { yi: number }) => d.yi / 2, n: () => 30 });
+    expect(thrown(() => fayHerriotArcsine(rates, { area: 'SmallArea', estimate: 'p', sampleSize: 'n', backTransform: 'bias' as never })).message).toMatch(
+      /option backTransform must be one of 'naive', 'bias-corrected'/,
+    );
+    const fitted = fayHerriot(milk, base).areas.derive({ people: () => 100 });
+    expect(thrown(() => benchmark(fitted, { target: 1, population: 'people', mse: 3 as never })).message).toMatch(/option mse must be a column name or null/);
+    expect(thrown(() => reliability(fitted, { flag: -0.2 })).message).toMatch(/option flag must be/);
+    // and the options objects are not changed
+    const o = { ...base, covariates: ['ni'] };
+    const copy = JSON.stringify(o);
+    fayHerriot(milk, o);
+    expect(JSON.stringify(o)).toBe(copy);
   });
 });
 

@@ -10,6 +10,7 @@
 //   (a) trio:     distribution + gini + arpr + s80s20 in povineq  vs  laeken gini + arpr + qsr in R
 //   (b) panel:    distribution + 12 measures in povineq            vs  the same laeken trio
 //   (c) arpr:     arpr(x, { weights }) alone on raw columns        vs  laeken::arpr(x, w)
+//                 and arpr(x) on the value column alone              vs  laeken::arpr(x)
 //   (d) separate: gini(x, o), arpr(x, o), s80s20(x, o), three calls on raw columns, as laeken is called
 //   (e) floors:   one plain pass over the columns (Σ wᵢxᵢ in a loop), the validation of a
 //                 Distribution, and the sort alone
@@ -105,6 +106,7 @@ const panel = makePanel(current);
 const baseline = args.baseline ? await import(path.resolve(args.baseline)) : undefined;
 
 const arprAlone = (x, w) => arpr(x, { weights: w });
+const arprUnweighted = (x) => arpr(x);
 const separate = (x, w) => ({ gini: gini(x, { weights: w }), arpr: arpr(x, { weights: w }), s80s20: s80s20(x, { weights: w }) });
 
 /** One plain pass over both columns: the floor of any measure that reads every unit. */
@@ -159,7 +161,7 @@ const fmt = (s) => (s < 1 ? `${(s * 1000).toFixed(1)} ms` : `${s.toFixed(2)} s`)
 {
   const { x, w } = incomes(1e5, SEED + 1);
   for (let i = 0; i < 5; i++) {
-    trio(x.slice(), w.slice()), panel(x.slice(), w.slice()), arprAlone(x.slice(), w.slice()), separate(x.slice(), w.slice());
+    trio(x.slice(), w.slice()), panel(x.slice(), w.slice()), arprAlone(x.slice(), w.slice()), arprUnweighted(x.slice()), separate(x.slice(), w.slice());
     if (baseline) makeTrio(baseline)(x.slice(), w.slice()), makePanel(baseline)(x.slice(), w.slice());
   }
 }
@@ -181,19 +183,26 @@ try {
     const t = await best(trio, reps, fresh);
     const p = await best(panel, reps, fresh);
     const a = await best(arprAlone, reps, fresh);
+    const u = await best(arprUnweighted, reps, () => [xr.slice()]);
     const sep = await best(separate, reps, fresh);
     const pass = await best(plainPass, reps, fresh);
     const b = await best(build, reps, fresh);
     // the sort alone: force it on a freshly built (unsorted) Distribution
     const sort = await best((d) => d.values.length, reps, () => [build(xr.slice(), wr.slice())]);
     const old = baseline
-      ? { trio: await best(makeTrio(baseline), reps, fresh), panel: await best(makePanel(baseline), reps, fresh) }
+      ? {
+          trio: await best(makeTrio(baseline), reps, fresh),
+          panel: await best(makePanel(baseline), reps, fresh),
+          arpr: await best((x, w) => baseline.arpr(x, { weights: w }), reps, fresh),
+          unweighted: await best((x) => baseline.arpr(x), reps, () => [xr.slice()]),
+        }
       : undefined;
     const R = laeken(files, n);
     const diff = {
       gini: relative(t.result.gini, R.gini),
       arpr: relative(t.result.arpr, R.arpr),
       s80s20: relative(t.result.s80s20, R.qsr),
+      unweighted: relative(u.result, R.unweighted),
     };
     const same = a.result === t.result.arpr && sep.result.gini === t.result.gini && sep.result.arpr === t.result.arpr && sep.result.s80s20 === t.result.s80s20;
     const ok = Object.values(diff).every((v) => v <= TOLERANCE) && same;
@@ -202,6 +211,7 @@ try {
       n, trio: t.seconds, panel: p.seconds, laeken: R.seconds,
       trioCpu: t.cpu, panelCpu: p.cpu, laekenCpu: R.cpu, diff, ok, values: t.result, R,
       arpr: a.seconds, arprCpu: a.cpu, laekenArpr: R.arprSeconds, laekenArprCpu: R.arprCpu,
+      unweighted: u.seconds, unweightedCpu: u.cpu, laekenUnweighted: R.unweightedSeconds, laekenUnweightedCpu: R.unweightedCpu,
       separate: sep.seconds, separateCpu: sep.cpu, pass: pass.seconds, build: b.seconds, sort: sort.seconds, old, same,
     });
     console.error(
@@ -243,6 +253,16 @@ for (const r of rows) {
       `${x1(r.laeken, r.separate)} (${x1(r.laekenCpu, r.separateCpu)}) |`,
   );
 }
+console.log('\narpr on the value column alone (no weights), as laeken::arpr(x) (wall, CPU in brackets):\n');
+console.log('| rows | povineq arpr(x) | laeken arpr(x) | speed-up | rel. diff |' + (baseline ? ' baseline arpr(x, w) | baseline arpr(x) |' : ''));
+console.log('|---:|---:|---:|---:|---:|' + (baseline ? '---:|---:|' : ''));
+for (const r of rows) {
+  console.log(
+    `| ${r.n.toExponential(0).replace('e+', 'e')} | ${fmt(r.unweighted)} (${fmt(r.unweightedCpu)}) | ${fmt(r.laekenUnweighted)} (${fmt(r.laekenUnweightedCpu)}) | ` +
+      `${x1(r.laekenUnweighted, r.unweighted)} (${x1(r.laekenUnweightedCpu, r.unweightedCpu)}) | ${r.diff.unweighted.toExponential(1)} |` +
+      (r.old ? ` ${fmt(r.old.arpr.seconds)} | ${fmt(r.old.unweighted.seconds)} |` : ''),
+  );
+}
 console.log('\nFloors (wall): one plain pass Σ wᵢxᵢ over the columns, validation (building a Distribution), the sort alone:\n');
 console.log('| rows | plain pass | validation | sort | trio | panel |' + (baseline ? ' baseline trio | baseline panel |' : ''));
 console.log('|---:|---:|---:|---:|---:|---:|' + (baseline ? '---:|---:|' : ''));
@@ -260,7 +280,7 @@ console.log(
 
 const last = rows[rows.length - 1];
 const checks = [
-  [`gini, arpr, s80s20 equal laeken's to ${TOLERANCE} relative at every size`, digitsOk],
+  [`gini, arpr, s80s20 (and arpr without weights) equal laeken's to ${TOLERANCE} relative at every size`, digitsOk],
   [`trio at ${last.n.toExponential(0)} rows ≥ 5× faster than laeken (wall)`, last.laeken / last.trio >= 5],
   [`trio at ${last.n.toExponential(0)} rows ≥ 5× faster than laeken (CPU)`, last.laekenCpu / last.trioCpu >= 5],
   [`12-measure panel at ${last.n.toExponential(0)} rows ≥ 3× faster than laeken's trio (wall)`, last.laeken / last.panel >= 3],

@@ -371,14 +371,14 @@ export {
 
 
 // Calibration of survey weights to population totals, take-up, uprating, family types, FRS reader.
-export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod, type WithinTotals } from './inference/calibrate.js';
-export { takeUpSelection } from './policy/take-up.js';
-export { uprate, type UprateOptions } from './policy/uprating.js';
-export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './policy/family-types.js';
-export type { CompareIntervalOptions } from './policy/compare-intervals.js';
-export { priceRiseViews, type PriceRiseViewOptions } from './policy/price-views.js';
-export { readFRS, type ReadFRSOptions, FRS_VARIABLES, FRS_QUALIFYING_BENEFITS } from './policy/frs.js';
-export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/synthetic-targets.js';
+export { calibrate, calibrationWeights, type CalibrateOptions, type CalibrationMethod, type WithinTotals } from './inference/index.js';
+export { takeUpSelection } from './policy/index.js';
+export { uprate, type UprateOptions } from './policy/index.js';
+export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './policy/index.js';
+export type { CompareIntervalOptions } from './policy/index.js';
+export { priceRiseViews, type PriceRiseViewOptions } from './policy/index.js';
+export { readFRS, type ReadFRSOptions, FRS_VARIABLES, FRS_QUALIFYING_BENEFITS } from './policy/index.js';
+export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './policy/index.js';
 
 registerOps();
 
@@ -404,19 +404,19 @@ export {
   RELIABILITY_CLASSES,
   type ReliabilityOptions,
 } from './small-area/index.js';
-export { smallAreaChart, type SmallAreaChartOptions } from './charts/small-area-chart.js';
-export { reliabilityMap, type ReliabilityMapOptions } from './charts/reliability-map.js';
+export { smallAreaChart, type SmallAreaChartOptions } from './charts/index.js';
+export { reliabilityMap, type ReliabilityMapOptions } from './charts/index.js';
 // Measures as SQL: measuresSQL compiles the core set for DuckDB, PostgreSQL, Spark SQL and BigQuery; queryMeasures runs it
 export { measuresSQL, queryMeasures, SQL_MEASURES } from './sql/index.js';
 export type { BoundSQL, CompiledMeasures, SqlMeasure, SqlSource, MeasuresSQLOptions, MeasuresSQLRequest, SqlConnection, SqlDialectName } from './sql/index.js';
 // Council briefing pack: council child poverty (DWP, End Child Poverty), NRS 2022/2024; page writer and its chart builders
-export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, type DwpRelease } from './scotland/child-poverty-local.js';
-export { cpopIntermediateZones } from './scotland/cpop.js';
-export { comparisonLinesChart, type ComparisonLinesChartOptions } from './charts/comparison-lines.js';
-export { rankedDotsChart, type RankedDotsChartOptions } from './charts/ranked-dots.js';
-export { deprivationProfileChart, type DeprivationProfileChartOptions } from './charts/deprivation-profile.js';
-export { councilScatterChart, type CouncilScatterChartOptions } from './charts/council-scatter.js';
-export { rankChangeChart, type RankChangeChartOptions } from './charts/rank-change.js';
+export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, type DwpRelease } from './scotland/index.js';
+export { cpopIntermediateZones } from './scotland/index.js';
+export { comparisonLinesChart, type ComparisonLinesChartOptions } from './charts/index.js';
+export { rankedDotsChart, type RankedDotsChartOptions } from './charts/index.js';
+export { deprivationProfileChart, type DeprivationProfileChartOptions } from './charts/index.js';
+export { councilScatterChart, type CouncilScatterChartOptions } from './charts/index.js';
+export { rankChangeChart, type RankChangeChartOptions } from './charts/index.js';
 export {
   writeBriefingPage,
   formatCell,
@@ -426,19 +426,19 @@ export {
   type PackPage,
   type PackFooter,
   type WritePageOptions,
-} from './charts/briefing-pack.js';
-export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/spread-strips.js';
+} from './charts/index.js';
+export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './charts/index.js';
 // Engine speed: the Distribution cache and quantiles by weighted selection
 export { clearDistributionCache, measureDistribution, selectQuantile } from './core/index.js';
 
 
 // Tables that display themselves: an HTML table in tslab notebooks, aligned text elsewhere
-export { displayTables, tableBundle } from './charts/table-display.js';
-export { tableHTML, tableText, columnKind, type TableColumnKind, type TableDisplayOptions } from './charts/table-format.js';
-import { displayTables } from './charts/table-display.js';
+export { displayTables, tableBundle } from './charts/index.js';
+export { tableHTML, tableText, columnKind, type TableColumnKind, type TableDisplayOptions } from './charts/index.js';
+import { displayTables } from './charts/index.js';
 displayTables();
 
 // Hardening: honest intervals for proportions, precision flags on estimates, one options validator
-export { type IntervalMethod, logitInterval, kornGraubardInterval } from './inference/proportion.js';
-export { type Reliability, type EstimateReliabilityOptions } from './inference/reliability.js';
+export { type IntervalMethod, logitInterval, kornGraubardInterval } from './inference/index.js';
+export { type Reliability, type EstimateReliabilityOptions } from './inference/index.js';
 export { type OptionRule, type OptionSpec, checkOptions } from './data/index.js';

@@ -1,16 +1,16 @@
 /**
- * The worker thread of the package's parallel work (src/inference/parallel.ts): it answers once
+ * The worker thread of the package's parallel work (src/core/threads.ts): it answers once
  * loaded, then runs one job per message, `{ kind, task }`, with the job registered under `kind`
  * below, and posts `{ value }` or `{ error }` to its port before raising its flag.
  */
 import { parentPort } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { PovineqError } from './data/index.js';
-import { READY, type TaskResult } from './inference/parallel.js';
-import { replicatesJob } from './inference/replicates-job.js';
-import { byGroupGatherJob, byGroupJob } from './measures/by-group-job.js';
-import { policyIntervalsJob } from './policy/intervals-job.js';
-import { smallAreaBootstrapJob } from './small-area/bootstrap-job.js';
+import { READY, type TaskResult } from './core/index.js';
+import { replicatesJob } from './inference/index.js';
+import { byGroupGatherJob, byGroupJob } from './measures/index.js';
+import { policyIntervalsJob } from './policy/index.js';
+import { smallAreaBootstrapJob } from './small-area/index.js';
 
 /** Every job a worker can run, by name. */
 const JOBS: Record<string, (task: never) => unknown> = {

@@ -5,7 +5,7 @@ import { PovineqError } from '../data/index.js';
 import { chartColumns } from './columns.js';
 import { type ChartData, type ChartOptions, type ChartRow, frame } from './frame.js';
 import { formatValue } from './format.js';
-import { selectWeighted } from '../core/select.js';
+import { selectWeighted } from '../core/index.js';
 import { COLOURS, FORMATS, PALETTE, type ValueFormat, formatString, axisFormat } from './theme.js';
 
 /** The columns {@link incomeDistributionChart} reads, by option (a column declaration, as Plot declares channels). */

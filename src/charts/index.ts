@@ -22,3 +22,23 @@ export { crossCheckChart, CROSS_CHECK_FLAGS, type CrossCheckChartOptions } from 
 export { chartData, toCSV } from './csv.js';
 export { toHTML, namedCharts, type NamedCharts, type HTMLOptions } from './html.js';
 export { briefing, type BriefingOptions, type BriefingResult } from './briefing.js';
+export { smallAreaChart, type SmallAreaChartOptions } from './small-area-chart.js';
+export { reliabilityMap, type ReliabilityMapOptions } from './reliability-map.js';
+export { comparisonLinesChart, type ComparisonLinesChartOptions } from './comparison-lines.js';
+export { rankedDotsChart, type RankedDotsChartOptions } from './ranked-dots.js';
+export { deprivationProfileChart, type DeprivationProfileChartOptions } from './deprivation-profile.js';
+export { councilScatterChart, type CouncilScatterChartOptions } from './council-scatter.js';
+export { rankChangeChart, type RankChangeChartOptions } from './rank-change.js';
+export {
+  writeBriefingPage,
+  formatCell,
+  type ColumnKind,
+  type PackChart,
+  type PackSection,
+  type PackPage,
+  type PackFooter,
+  type WritePageOptions,
+} from './briefing-pack.js';
+export { spreadStripsChart, type SpreadStripsChartOptions, type SpreadOutcome } from './spread-strips.js';
+export { displayTables, tableBundle } from './table-display.js';
+export { tableHTML, tableText, columnKind, type TableColumnKind, type TableDisplayOptions } from './table-format.js';

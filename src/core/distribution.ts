@@ -1,11 +1,13 @@
 import {
   type ColumnSource,
+  PovineqError,
   assertClean,
+  describeRows,
   isArrayLikeOfValues,
+  plural,
   readColumn,
   toNumeric,
-} from '../data/columns.js';
-import { PovineqError, describeRows, plural } from '../data/errors.js';
+} from '../data/index.js';
 import { cachedDistribution, hasCachedEntry, rememberDistribution } from './input-cache.js';
 import { sortWeighted } from './sort.js';
 import { checkDataOptions } from './measure-options.js';

@@ -29,3 +29,13 @@ export { weightedVariance } from './moments.js';
 export { type Selected, selectWeighted, nextPositiveAbove, extremePositive } from './select.js';
 export { selectQuantile } from './quantile.js';
 export { clearDistributionCache } from './input-cache.js';
+export {
+  type SharedDistribution,
+  type TaskResult,
+  READY,
+  joinRanges,
+  resolveThreads,
+  shared,
+  splitAcrossThreads,
+  startedWorkers,
+} from './threads.js';

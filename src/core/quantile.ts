@@ -1,4 +1,4 @@
-import { PovineqError } from '../data/errors.js';
+import { PovineqError } from '../data/index.js';
 import type { Distribution } from './distribution.js';
 import type { Kept } from './scan.js';
 import { extremePositive, nextPositiveAbove, selectInside, selectWeighted } from './select.js';

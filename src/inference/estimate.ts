@@ -14,13 +14,14 @@ import {
   measureInfo,
   normalInterval,
   percentileInterval,
+  resolveThreads,
 } from '../core/index.js';
 import { type ColumnSource, type OptionSpec, PovineqError, assertClean, checkOptions, isArrayLikeOfValues, readColumn, toNumeric } from '../data/index.js';
 import { type PersonGroupKey, checkGroups, groupPersonWeights, readGroupCounts } from '../income/index.js';
 import { type DesignOptions, type ReplicateSet, SurveyDesign, surveyDesign } from './design.js';
 import { designVariance } from './linearization.js';
 import { type Plan, canLinearize, domainPlan, measurePlan } from './plan.js';
-import { parallelReplicateValues, resolveThreads } from './parallel.js';
+import { parallelReplicateValues } from './parallel.js';
 import { replicateRange } from './replicate-loop.js';
 import { bootstrapReplicates, jackknifeReplicates, psuFactorsOf } from './replicates.js';
 import { type IntervalMethod, isProportion, proportionInterval } from './proportion.js';

@@ -8,7 +8,7 @@
  */
 import { Distribution, type Dropped, type Grouping, type MeasureInfo, checkNoEmptyGroup, finiteResult, sortWeighted } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
-import { splitAcrossThreads } from '../inference/parallel.js';
+import { splitAcrossThreads } from '../core/index.js';
 import { MEASURES } from './registry.js';
 
 /** The units of every group, group after group, each group in sorted order. */

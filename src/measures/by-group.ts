@@ -6,7 +6,7 @@ import { type MeasureOptions, distribution, measureDistribution } from '../core/
 import { groupLabel, groupRows } from '../core/index.js';
 import { measureInfo, MEASURE_OPTIONS } from '../core/index.js';
 import { checkOptions } from '../data/index.js';
-import { resolveThreads, splitAcrossThreads } from '../inference/parallel.js';
+import { resolveThreads, splitAcrossThreads } from '../core/index.js';
 import {
   type ByGroupTask, type GroupResults, type GroupedUnits, type SortedUnits, groupResults, groupUnits, registeredName, sharedGroupUnits, unsortedGroupUnits,
 } from './by-group-job.js';

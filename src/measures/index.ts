@@ -3,3 +3,5 @@ export * from './poverty/index.js';
 export * from './gradient/index.js';
 export { MEASURES } from './registry.js';
 export { byGroup, type ByGroupOptions } from './by-group.js';
+/** @internal The worker's jobs for byGroup (src/worker.ts). */
+export { byGroupGatherJob, byGroupJob } from './by-group-job.js';

@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { PovineqError } from '../data/index.js';
 import { type DesignOptions, bootstrapReplicates, surveyDesign } from '../inference/index.js';
-import { resolveThreads } from '../inference/parallel.js';
+import { resolveThreads } from '../core/index.js';
 import { PERSON_GROUPS, PERSON_GROUP_LABELS, povertyFlows } from '../income/index.js';
 import { BANDS, type Impact, bandOf, personDeciles } from './compare.js';
 import { replicateInterval as percentileInterval } from './cross-check.js';

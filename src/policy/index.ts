@@ -33,3 +33,12 @@ export {
 } from './outcomes.js';
 export { crossCheck, defaultFlag, type CrossCheckOptions, type CrossCheckCell, type Flag } from './cross-check.js';
 export { compensate, type CompensateOptions, type Compensation } from './compensate.js';
+export { takeUpSelection } from './take-up.js';
+export { uprate, type UprateOptions } from './uprating.js';
+export { FAMILY_TYPES, type FamilyType, familyTypeOutcomes, familyTypeTable } from './family-types.js';
+export type { CompareIntervalOptions } from './compare-intervals.js';
+export { priceRiseViews, type PriceRiseViewOptions } from './price-views.js';
+export { readFRS, type ReadFRSOptions, FRS_VARIABLES, FRS_QUALIFYING_BENEFITS } from './frs.js';
+export { SCOTTISH_CHILD_PAYMENT, HOUSING_COSTS_BY_TENURE, TENURES, type Tenure } from './synthetic-targets.js';
+/** @internal The worker's job for compare() and crossCheck() intervals (src/worker.ts). */
+export { policyIntervalsJob } from './intervals-job.js';

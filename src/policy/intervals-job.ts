@@ -3,7 +3,7 @@
  * parallel-intervals.ts and src/worker.ts): rebuilds the pair from shared memory and computes a
  * range of replicates with the same function as the calling thread.
  */
-import { fillFromSpec } from '../inference/replicates.js';
+import { fillFromSpec } from '../inference/index.js';
 import { compareReplicateRange, type CompareReplicateValues } from './compare-intervals.js';
 import { type CrossCheckReplicateValues, crossCheckReplicateRange } from './cross-check.js';
 import { FAMILY_TYPES, familyTypeOutcome } from './family-types.js';

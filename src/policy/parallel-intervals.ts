@@ -1,13 +1,13 @@
 /**
  * The replicates of compare()'s and crossCheck()'s intervals on worker threads: replicates are cut
- * into contiguous ranges (src/inference/parallel.ts, splitAcrossThreads), the calling thread
+ * into contiguous ranges (src/core/threads.ts, splitAcrossThreads), the calling thread
  * computes the first and workers the others (job `policyIntervals`, src/policy/intervals-job.ts)
  * with the same range function on the same pair rebuilt from shared memory, so every replicate —
  * and every interval — has the same digits whatever the number of threads.
  */
-import type { ReplicateSpec } from '../inference/replicates.js';
-import { splitAcrossThreads } from '../inference/parallel.js';
-export { joinRanges } from '../inference/parallel.js';
+import type { ReplicateSpec } from '../inference/index.js';
+import { splitAcrossThreads } from '../core/index.js';
+export { joinRanges } from '../core/index.js';
 import type { SharedPair } from './shared-pair.js';
 
 /**

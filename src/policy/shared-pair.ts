@@ -5,7 +5,7 @@
  * per array, so the baseline of several policies is copied once) and read in place by every worker.
  */
 import { Distribution } from '../core/index.js';
-import { type SharedDistribution, shared } from '../inference/parallel.js';
+import { type SharedDistribution, shared } from '../core/index.js';
 import type { Basis, HouseholdArrays, PersonWeights } from '../income/index.js';
 import type { Lines, Paired } from './paired.js';
 

@@ -1,5 +1,5 @@
 import * as aq from 'arquero';
-import { calibrationWeights } from '../inference/calibrate.js';
+import { calibrationWeights } from '../inference/index.js';
 import { PovineqError } from '../data/index.js';
 import { SCOTTISH_CHILD_PAYMENT, type SyntheticTargets, TENURES, HOUSING_COSTS_BY_TENURE } from './synthetic-targets.js';
 

@@ -24,3 +24,4 @@ export { piis, piisTable, piisCatalog, piisPersistent, type PiisOptions, type Pi
 export { childPovertyTargets, CHILD_POVERTY_TARGETS, type ChildPovertyMeasure } from './child-poverty-targets.js';
 export { targetsProgress, type TargetsProgressOptions } from './targets-progress.js';
 export { threeYearAverages, type ThreeYearAveragesOptions } from './three-year-averages.js';
+export { dwpChildPoverty, dwpChildPovertyWards, ecpChildPoverty, nrsPopulationCensus, type DwpRelease } from './child-poverty-local.js';

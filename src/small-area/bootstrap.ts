@@ -1,6 +1,6 @@
 import { type OptionSpec, PovineqError, checkOptions } from '../data/index.js';
 import { type Random, random } from '../core/index.js';
-import { resolveThreads, splitAcrossThreads } from '../inference/parallel.js';
+import { resolveThreads, splitAcrossThreads } from '../core/index.js';
 import type { BackTransform } from './back-transform.js';
 import { type BootstrapTask, bootstrapErrors, sharedCopy } from './bootstrap-job.js';
 import type { FayHerriotFit } from './fit.js';

@@ -6,3 +6,5 @@ export { type BootstrapOptions } from './bootstrap.js';
 export { benchmark, type BenchmarkOptions } from './benchmark.js';
 export { fayHerriotDiagnostics, type FayHerriotDiagnostics } from './diagnostics.js';
 export { reliability, RELIABILITY_CLASSES, type ReliabilityOptions } from './reliability.js';
+/** @internal The worker's job for the small-area bootstrap MSE (src/worker.ts). */
+export { smallAreaBootstrapJob } from './bootstrap-job.js';

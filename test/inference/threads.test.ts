@@ -1,7 +1,7 @@
 // Parallel resampling gives the same digits whatever the number of threads: each replicate's
 // weights depend only on its index, and every thread runs the same replicate loop.
 import { describe, expect, it } from 'vitest';
-import { startedWorkers } from '../../src/inference/parallel.js';
+import { startedWorkers } from '../../src/core/threads.js';
 import { arpr, estimate, eusilc, gini, median, povertyGap, rmpg, s80s20 } from '../../src/index.js';
 
 const silc = eusilc();

@@ -52,7 +52,7 @@ describe('worker threads from the built package', () => {
         console.log(JSON.stringify({ r, flag: Atomics.load(signal, 0) }));
         w.terminate();`;
       const out = runNode(['-e', script]) as { r: string; flag: number };
-      expect(out.flag).toBe(2); // READY in src/inference/parallel.ts
+      expect(out.flag).toBe(2); // READY in src/core/threads.ts
     });
   }
 });

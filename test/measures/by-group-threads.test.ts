@@ -5,7 +5,7 @@ import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { distribution, groupRows, partition } from '../../src/core/index.js';
 import { PovineqError } from '../../src/data/index.js';
-import { startedWorkers } from '../../src/inference/parallel.js';
+import { startedWorkers } from '../../src/core/threads.js';
 import { arpr, atkinson, byGroup, gini, headcount, mld, theil } from '../../src/index.js';
 import { groupTable } from '../helpers/group-table.js';
 import { thrown } from '../helpers/thrown.js';

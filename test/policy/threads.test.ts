@@ -4,7 +4,7 @@ import * as aq from 'arquero';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PovineqError } from '../../src/data/index.js';
-import { startedWorkers } from '../../src/inference/parallel.js';
+import { startedWorkers } from '../../src/core/threads.js';
 import { PIIS_2019_22_THRESHOLDS as T, carbonLevy, compare, crossCheck, scottishChildPayment, syntheticHouseholds } from '../../src/index.js';
 import { bootstrapReplicates, multinomialReplicates, surveyDesign } from '../../src/inference/index.js';
 import { compareReplicateRange } from '../../src/policy/compare-intervals.js';

@@ -4,7 +4,7 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { datasetPath, readCSV } from '../../src/data/index.js';
-import { startedWorkers } from '../../src/inference/parallel.js';
+import { startedWorkers } from '../../src/core/threads.js';
 import { fayHerriotArcsine } from '../../src/small-area/index.js';
 import { thrown } from '../helpers/thrown.js';
 

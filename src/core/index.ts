@@ -33,9 +33,11 @@ export {
   type SharedDistribution,
   type TaskResult,
   READY,
+  cloneable,
   joinRanges,
   resolveThreads,
   shared,
+  sharedCopy,
   splitAcrossThreads,
   startedWorkers,
 } from './threads.js';

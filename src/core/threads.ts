@@ -101,21 +101,33 @@ export function splitAcrossThreads<T>(
   return parts;
 }
 
+/** A typed array copied into shared memory, which workers read in place. */
+export function sharedCopy<T extends Float64Array | Int32Array | Int8Array | Uint8Array>(a: T): T {
+  const out = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+  out.set(a as never);
+  return out;
+}
+
+/** Whether a value can be posted to a worker (structured clone), e.g. a measure's options. */
+export function cloneable(value: unknown): boolean {
+  try {
+    structuredClone(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const sharedCache = new WeakMap<Distribution, SharedDistribution>();
 
 /** The sorted arrays of a Distribution copied once into shared memory (kept while it lives). */
 export function shared(d: Distribution): SharedDistribution {
   let s = sharedCache.get(d);
   if (!s) {
-    const copy = <T extends Float64Array | Int32Array>(a: T, make: (b: SharedArrayBuffer) => T): T => {
-      const out = make(new SharedArrayBuffer(a.byteLength));
-      out.set(a as never);
-      return out;
-    };
     s = {
-      values: copy(d.values, (b) => new Float64Array(b)),
-      weights: copy(d.weights, (b) => new Float64Array(b)),
-      rows: copy(d.rows, (b) => new Int32Array(b)),
+      values: sharedCopy(d.values),
+      weights: sharedCopy(d.weights),
+      rows: sharedCopy(d.rows),
       column: d.column,
       weightColumn: d.weightColumn,
       weighted: d.weighted,

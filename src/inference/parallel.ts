@@ -16,8 +16,8 @@
  * or jackknife replicates; anything else (a user-defined measure, replicate weight columns) runs
  * in the calling thread, with the same results.
  */
-import { type SharedDistribution, joinRanges, shared, splitAcrossThreads } from '../core/index.js';
-import { MEASURES } from '../measures/index.js';
+import { type SharedDistribution, cloneable, joinRanges, shared, splitAcrossThreads } from '../core/index.js';
+import { registeredName } from '../measures/index.js';
 import type { ReplicateSet } from './design.js';
 import type { Plan } from './plan.js';
 import { replicateRange } from './replicate-loop.js';
@@ -69,13 +69,8 @@ export function parallelReplicateValues(
 function taskOf(plan: Plan, spec: ReplicateSpec, rows: number): Omit<Task, 'from' | 'to' | 'total'> | undefined {
   const recipe = plan.recipe;
   if (!recipe) return undefined;
-  const name = Object.keys(MEASURES).find((key) => MEASURES[key]!.info === recipe.info);
-  if (name === undefined) return undefined;
-  try {
-    structuredClone(recipe.options);
-  } catch {
-    return undefined;
-  }
+  const name = registeredName(recipe.info);
+  if (name === undefined || !cloneable(recipe.options)) return undefined;
   return {
     distributions: plan.distributions.map(shared),
     recipe: { builder: recipe.builder, measure: name, options: recipe.options, positions: recipe.positions },

@@ -8,7 +8,7 @@
  */
 import { Distribution, type Dropped, type Grouping, type MeasureInfo, checkNoEmptyGroup, finiteResult, sortWeighted } from '../core/index.js';
 import { PovineqError } from '../data/index.js';
-import { splitAcrossThreads } from '../core/index.js';
+import { shared, sharedCopy, splitAcrossThreads } from '../core/index.js';
 import { MEASURES } from './registry.js';
 
 /** The units of every group, group after group, each group in sorted order. */
@@ -109,7 +109,8 @@ export function groupUnits(d: Distribution, grouping: Grouping, shared: boolean)
  */
 export function sharedGroupUnits(d: Distribution, grouping: Grouping, threads: number): { units: GroupedUnits; sorted: SortedUnits } {
   const n = d.n;
-  const sorted: SortedUnits = { values: sharedCopy(d.values), weights: sharedCopy(d.weights), rows: sharedCopy(d.rows), groupOf: new Int32Array(new SharedArrayBuffer(n * 4)) };
+  const { values, weights, rows } = shared(d);
+  const sorted: SortedUnits = { values, weights, rows, groupOf: new Int32Array(new SharedArrayBuffer(n * 4)) };
   const gather: GatherTask = { rows: sorted.rows, index: sharedCopy(grouping.index), groupOf: sorted.groupOf, size: grouping.size, from: 0, to: n };
   const parts = splitAcrossThreads('by-group-gather', n, threads, (from, to) => ({ ...gather, from, to }), (from, to) => gatherGroups({ ...gather, from, to }));
   const counts = new Int32Array(grouping.size);
@@ -205,12 +206,6 @@ function layOut(sorted: SortedUnits, units: GroupedUnits, from: number, to: numb
   }
 }
 
-function sharedCopy<T extends Float64Array | Int32Array>(a: T): T {
-  const out = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
-  out.set(a as never);
-  return out;
-}
-
 /** The Distribution of group g (views on the grouped arrays, no copy). */
 export function groupDistribution(units: GroupedUnits, g: number): Distribution {
   const start = units.offsets[g]!;
@@ -262,9 +257,4 @@ export function byGroupJob(task: ByGroupTask): GroupResults {
   const measure = MEASURES[task.measure];
   if (!measure) throw new Error(`unknown measure ${task.measure}`);
   return groupResults(measure.info, task);
-}
-
-/** The name of a measure in MEASURES, or undefined for one defined elsewhere (run in the calling thread). */
-export function registeredName(info: MeasureInfo): string | undefined {
-  return Object.keys(MEASURES).find((key) => MEASURES[key]!.info === info);
 }

@@ -6,10 +6,11 @@ import { type MeasureOptions, distribution, measureDistribution } from '../core/
 import { groupLabel, groupRows } from '../core/index.js';
 import { measureInfo, MEASURE_OPTIONS } from '../core/index.js';
 import { checkOptions } from '../data/index.js';
-import { resolveThreads, splitAcrossThreads } from '../core/index.js';
+import { cloneable, resolveThreads, splitAcrossThreads } from '../core/index.js';
 import {
-  type ByGroupTask, type GroupResults, type GroupedUnits, type SortedUnits, groupResults, groupUnits, registeredName, sharedGroupUnits, unsortedGroupUnits,
+  type ByGroupTask, type GroupResults, type GroupedUnits, type SortedUnits, groupResults, groupUnits, sharedGroupUnits, unsortedGroupUnits,
 } from './by-group-job.js';
+import { registeredName } from './registry.js';
 
 /** byGroup's options: a measure's, plus the grouping. */
 const BY_GROUP_OPTIONS = {
@@ -131,13 +132,4 @@ function firstGroupAt(offsets: Int32Array, unit: number): number {
 
 function counts(offsets: Int32Array): Int32Array {
   return offsets.subarray(1).map((end, g) => end - offsets[g]!);
-}
-
-function cloneable(value: unknown): boolean {
-  try {
-    structuredClone(value);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,4 @@
-import type { Measure } from '../core/index.js';
+import type { Measure, MeasureInfo } from '../core/index.js';
 import * as inequality from './inequality/index.js';
 import * as poverty from './poverty/index.js';
 
@@ -35,3 +35,11 @@ export const MEASURES: Readonly<Record<string, Measure<any>>> = {
   arpr: poverty.arpr,
   rmpg: poverty.rmpg,
 };
+
+/**
+ * The name of a measure in MEASURES, by which a worker thread finds it again; undefined for a
+ * measure defined elsewhere (such work runs in the calling thread).
+ */
+export function registeredName(info: MeasureInfo): string | undefined {
+  return Object.keys(MEASURES).find((key) => MEASURES[key]!.info === info);
+}

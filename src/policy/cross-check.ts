@@ -7,9 +7,9 @@ import { type DesignOptions, type VarianceMethod, change } from '../inference/in
 import { multinomialReplicatesInto } from '../inference/index.js';
 import { gini, headcount } from '../measures/index.js';
 import { DEFAULT_OUTCOMES, OUTCOMES, type Outcome, OutcomeEvaluator, councilGroups, resolveOutcome } from './outcomes.js';
-import { type PortableOutcome, joinRanges, policyReplicateRanges } from './parallel-intervals.js';
+import { type PortableOutcome, policyReplicateRanges } from './parallel-intervals.js';
 import { sharedArray, sharedPair } from './shared-pair.js';
-import { resolveThreads } from '../core/index.js';
+import { joinRanges, resolveThreads } from '../core/index.js';
 import { type Paired, type PolicyLineOptions, baselineCache, pair } from './paired.js';
 import type { Scenario } from './scenario.js';
 import { familyTypeOf, familyTypeOutcomes } from './family-types.js';

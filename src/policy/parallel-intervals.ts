@@ -7,7 +7,6 @@
  */
 import type { ReplicateSpec } from '../inference/index.js';
 import { splitAcrossThreads } from '../core/index.js';
-export { joinRanges } from '../core/index.js';
 import type { SharedPair } from './shared-pair.js';
 
 /**

@@ -5,7 +5,7 @@
  * per array, so the baseline of several policies is copied once) and read in place by every worker.
  */
 import { Distribution } from '../core/index.js';
-import { type SharedDistribution, shared } from '../core/index.js';
+import { type SharedDistribution, shared, sharedCopy } from '../core/index.js';
 import type { Basis, HouseholdArrays, PersonWeights } from '../income/index.js';
 import type { Lines, Paired } from './paired.js';
 
@@ -37,9 +37,7 @@ export function sharedArray<T extends Numeric>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;
   let s = copies.get(a) as T | undefined;
   if (!s) {
-    const Kind = a.constructor as new (b: SharedArrayBuffer) => T;
-    s = new Kind(new SharedArrayBuffer(a.byteLength));
-    s.set(a as never);
+    s = sharedCopy(a);
     copies.set(a, s);
   }
   return s;

@@ -49,13 +49,6 @@ export function bootstrapErrors(task: BootstrapTask): Float64Array {
   return out;
 }
 
-/** A copy of an array in shared memory, which workers read in place. */
-export function sharedCopy(a: Float64Array): Float64Array {
-  const out = new Float64Array(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
-}
-
 /** The worker's side: the same squared errors for its range. */
 export function smallAreaBootstrapJob(task: BootstrapTask): Float64Array {
   return bootstrapErrors(task);

@@ -1,8 +1,8 @@
 import { type OptionSpec, PovineqError, checkOptions } from '../data/index.js';
 import { type Random, random } from '../core/index.js';
-import { resolveThreads, splitAcrossThreads } from '../core/index.js';
+import { resolveThreads, sharedCopy, splitAcrossThreads } from '../core/index.js';
 import type { BackTransform } from './back-transform.js';
-import { type BootstrapTask, bootstrapErrors, sharedCopy } from './bootstrap-job.js';
+import { type BootstrapTask, bootstrapErrors } from './bootstrap-job.js';
 import type { FayHerriotFit } from './fit.js';
 
 /** Options of a parametric bootstrap MSE. */

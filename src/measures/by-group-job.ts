@@ -77,27 +77,10 @@ export interface GroupResults {
  * shared memory, for workers to read in place. Throws naming any group left with no units.
  */
 export function groupUnits(d: Distribution, grouping: Grouping, shared: boolean): GroupedUnits {
-  const n = d.n;
-  const size = grouping.size;
-  const index = grouping.index;
-  const sortedValues = d.values;
-  const sortedWeights = d.weights;
-  const sortedRows = d.rows;
-  const counts = new Int32Array(size);
-  const groupOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = index[sortedRows[i]!]!;
-    groupOf[i] = g;
-    counts[g]!++;
-  }
+  const sorted: SortedUnits = { values: d.values, weights: d.weights, rows: d.rows, groupOf: new Int32Array(d.n) };
+  const counts = gatherGroups({ rows: sorted.rows, index: grouping.index, groupOf: sorted.groupOf, size: grouping.size, from: 0, to: d.n });
   const units = emptyUnits(d, grouping, counts, shared);
-  const next = units.offsets.slice(0, size);
-  for (let i = 0; i < n; i++) {
-    const at = next[groupOf[i]!]!++;
-    units.values[at] = sortedValues[i]!;
-    units.weights[at] = sortedWeights[i]!;
-    units.rows[at] = sortedRows[i]!;
-  }
+  layOut(sorted, units, 0, grouping.size);
   return units;
 }
 

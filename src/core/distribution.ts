@@ -615,9 +615,8 @@ function fromCleanFloat64(
  * For a measure that first takes the weighted median (arpr, see MeasureInfo.takesMedian): one
  * pass validates the columns, takes Σ wᵢ and keeps the units near the median, where a sample
  * says it lies (scan.ts scanMedian, and scanMedianUnweighted for a value column alone), so the
- * median needs no other pass. The Distribution is not
- * cached: unsorted, it holds nothing a later call could not rebuild in the pass that would check
- * it (the fingerprint). Undefined for a bad row (the general path names it); 'no help' when the
+ * median needs no other pass. The Distribution is not cached: unsorted, it holds nothing a later
+ * call could not rebuild in the pass that would check it (the fingerprint). Undefined for a bad row (the general path names it); 'no help' when the
  * input is too small or the guess missed.
  */
 function medianDistribution(

@@ -33,8 +33,8 @@ export interface MeasureInfo<O = any> {
   lineInfluence?: (d: Distribution, options: O & MeasureOptions) => Float64Array;
   /**
    * Whether, with these options, the measure first takes the weighted median (arpr: its
-   * threshold). On large raw weighted columns the pass that validates them then also keeps the
-   * units near the median (scan.ts scanMedian), so the median needs no other pass.
+   * threshold). On large raw columns, weighted or not, the pass that validates them then also
+   * keeps the units near the median (scan.ts scanMedian), so the median needs no other pass.
    */
   takesMedian?: (options: O & MeasureOptions) => boolean;
 }

@@ -108,7 +108,7 @@ export function selectQuantile(
   checkType(type);
   // the units the pass over the columns kept around the median (scan.ts), if the answer is among them
   const select = (accept: (c: number) => boolean) =>
-    (kept && selectInside(kept.values.subarray(0, kept.count), kept.weights.subarray(0, kept.count), accept, kept.below)) ||
+    (kept && selectInside(kept.values, kept.weights, accept, kept.below)) ||
     selectWeighted(values, weights, accept, total);
   if (values.length === 0) throw new PovineqError('EMPTY', 'no units to take a quantile of');
   const zero = (v: number) => (v === 0 ? 0 : v); // -0 is read as 0, as the sort does

@@ -149,10 +149,9 @@ export function checkColumns(x: Float64Array, w: Float64Array | undefined): { cl
  * [low, high] a sample guessed before the pass (select.ts {@link medianBracket}).
  */
 export interface Kept {
-  /** Values and weights of the units with low ≤ x ≤ high, in input order (the first `count`). */
+  /** Values and weights of the units with low ≤ x ≤ high, in input order. */
   values: Float64Array;
   weights: Float64Array;
-  count: number;
   /** Σ w of the units below low (a plain sum: it only decides where the median lies, as in select.ts). */
   below: number;
 }
@@ -189,7 +188,7 @@ export function scanMedian(x: Float64Array, w: Float64Array, low: number, high: 
   const total = hi + lo;
   // Σ|xᵢ| is NaN or infinite if any value is; a NaN weight makes Σ wᵢ NaN, an infinite one infinite
   const clean = smallestWeight > 0 && total < Infinity && absolute * Math.max(total, 1) < SAFE;
-  return { clean, totalWeight: total, kept: { values: keptX.slice(0, count), weights: keptW.slice(0, count), count, below } };
+  return { clean, totalWeight: total, kept: { values: keptX.slice(0, count), weights: keptW.slice(0, count), below } };
 }
 
 /**
@@ -270,7 +269,7 @@ export function scanMedianUnweighted(x: Float64Array, low: number, high: number,
   }
   if (count < 0) return undefined;
   const clean = state[0]! * Math.max(n, 1) < SAFE;
-  return { clean, totalWeight: n, kept: { values: keptX.slice(0, count), weights: new Float64Array(count).fill(1), count, below: state[1]! } };
+  return { clean, totalWeight: n, kept: { values: keptX.slice(0, count), weights: new Float64Array(count).fill(1), below: state[1]! } };
 }
 
 /** The loop of {@link scanMedianUnweighted} over units [from, to), as {@link medianChunk}. */

@@ -288,14 +288,10 @@ export function selectInside(values: Float64Array, weights: Float64Array, accept
 export function medianBracket(values: ArrayLike<number>, weights: ArrayLike<number> | undefined): { low: number; high: number; expected: number } | undefined {
   const n = values.length;
   if (n < BRACKET_MIN) return undefined;
-  // Σ w estimated from the sample (it only places the bracket; the answer is checked with the true Σ w)
-  const size = Math.min(SAMPLE_MAX, Math.max(SAMPLE_MIN, Math.floor(8 * Math.sqrt(n))));
-  const step = n / size;
-  let sampleWeight = 0;
-  if (weights) for (let k = 0; k < size; k++) sampleWeight += weights[Math.floor(k * step)]!;
-  else sampleWeight = size;
-  const estimate = (sampleWeight * n) / size;
-  const [b] = sampleBrackets(values, weights, (c) => c > 0.5 * estimate, estimate);
+  // with a total of 1 the sample's scaled cumulative weights are its cumulative shares, so the
+  // median's bracket needs no estimate of Σ w (it only places the bracket; the answer is checked
+  // with the true Σ w)
+  const [b] = sampleBrackets(values, weights, (share) => share > 0.5, 1);
   if (!b) return undefined;
   return { low: b.low, high: b.high, expected: Math.ceil(n * b.share) };
 }

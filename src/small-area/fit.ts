@@ -4,7 +4,7 @@ import { cholesky, inverseFromCholesky, quadraticForm, solveInPlace } from './ma
 /** How the random-effect variance A of a Fay–Herriot model is estimated. */
 export type FayHerriotMethod = 'REML' | 'ML' | 'moments' | 'FH';
 
-/** The options every Fay–Herriot fit takes: the method and {@link FitControl}, for checkOptions. */
+/** The options both Fay–Herriot models take (the method, {@link FitControl}, the level, onWarning), for checkOptions. */
 export const FIT_OPTIONS: OptionSpec = {
   method: { kind: 'enum', values: ['REML', 'ML', 'moments', 'FH'] },
   tolerance: { kind: 'number', min: 0, above: true, means: 'a relative change (default 1e-12)' },
